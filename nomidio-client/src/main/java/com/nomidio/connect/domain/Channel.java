@@ -1,0 +1,6 @@
+package com.nomidio.connect.domain;
+
+public enum Channel {
+    VOICE,
+    CHAT
+}

@@ -1,0 +1,68 @@
+package com.nomidio.connect.secret;
+
+import java.util.Base64;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DecryptResponse;
+
+/**
+ * The Access Key Secret, decrypted with KMS once per execution environment and then kept in memory only.
+ * It is never logged; failures name the cause, not the value.
+ */
+public final class KmsAccessKeySecret implements Supplier<String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KmsAccessKeySecret.class);
+
+    private final KmsClient kms;
+    private final String ciphertextBase64;
+    private final String accessKeyId;
+    private volatile String plaintext;
+
+    public KmsAccessKeySecret(KmsClient kms, String ciphertextBase64, String accessKeyId) {
+        if (ciphertextBase64 == null || ciphertextBase64.isBlank()) {
+            throw new IllegalArgumentException("the access key secret ciphertext is missing");
+        }
+        this.kms = kms;
+        this.ciphertextBase64 = ciphertextBase64.trim();
+        this.accessKeyId = accessKeyId;
+    }
+
+    @Override
+    public String get() {
+        String value = plaintext;
+        if (value == null) {
+            synchronized (this) {
+                value = plaintext;
+                if (value == null) {
+                    value = decrypt();
+                    plaintext = value;
+                }
+            }
+        }
+        return value;
+    }
+
+    private String decrypt() {
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(ciphertextBase64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the access key secret ciphertext is not base64");
+        }
+        long started = System.nanoTime();
+        DecryptResponse response = kms.decrypt(r -> r
+                .ciphertextBlob(SdkBytes.fromByteArray(blob))
+                .encryptionContext(SecretEncryptionContext.forAccessKey(accessKeyId)));
+        LOG.info("Decrypted the access key secret [keyId={}] [durationMs={}]",
+                response.keyId(), (System.nanoTime() - started) / 1_000_000);
+        return response.plaintext().asUtf8String();
+    }
+
+    @Override
+    public String toString() {
+        return "KmsAccessKeySecret[accessKeyId=" + accessKeyId + "]";
+    }
+}
