@@ -1,0 +1,362 @@
+package com.nomidio.connect.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.CancelReason;
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.Channel;
+import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.Identity;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.testing.GatewayStubs;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HttpNomidioGatewayTest {
+
+    private static final String NUMBER = "+447700900123";
+
+    private WireMockServer server;
+    private GatewayStubs stubs;
+    private MutableClock clock;
+    private HttpNomidioGateway gateway;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        stubs = new GatewayStubs(server).token();
+        clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+        gateway = new HttpNomidioGateway(stubs.config(), new ObjectMapper(), HttpClient.newHttpClient(), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private static Deadline seconds(int s) {
+        return Deadline.after(Duration.ofSeconds(s));
+    }
+
+    @Test
+    void identify_whenNumberKnown_returnsIdentityWithFlag() {
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING);
+
+        Identity identity = gateway.identify(Subject.phone(NUMBER), seconds(2));
+
+        assertThat(identity).isEqualTo(new Identity("NID-1", NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING));
+    }
+
+    @Test
+    void identify_whenNumberUnknown_returnsNotFoundWithoutId() {
+        stubs.identity(NUMBER, null, NomidioStatus.NOT_FOUND, null);
+
+        Identity identity = gateway.identify(Subject.phone(NUMBER), seconds(2));
+
+        assertThat(identity.status()).isEqualTo(NomidioStatus.NOT_FOUND);
+        assertThat(identity.nomidioId()).isNull();
+        assertThat(identity.fraudFlag()).isNull();
+    }
+
+    @Test
+    void identify_whenCustomerReference_sendsOnlyTheReference() {
+        stubs.identityByReference("CUST-77", "NID-7", NomidioStatus.TAC_WARN);
+
+        assertThat(gateway.identify(Subject.customerReference("CUST-77"), seconds(2)).status())
+                .isEqualTo(NomidioStatus.TAC_WARN);
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/identities/search"))
+                .withRequestBody(equalToJson("{\"customerReference\":\"CUST-77\"}")));
+    }
+
+    @Test
+    void token_whenCallsRepeat_isFetchedOnceAndSentWithSecret() {
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+
+        for (int i = 0; i < 3; i++) {
+            gateway.identify(Subject.phone(NUMBER), seconds(2));
+        }
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(equalTo("grant_type=client_credentials&client_id=" + GatewayStubs.ACCESS_KEY_ID
+                        + "&client_secret=" + GatewayStubs.ACCESS_KEY_SECRET)));
+    }
+
+    @Test
+    void token_whenCloseToExpiry_isRefreshedBeforeUse() {
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+
+        clock.advance(Duration.ofSeconds(3600).minus(TokenCache.REFRESH_MARGIN).minusSeconds(1));
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+
+        clock.advance(Duration.ofSeconds(2));
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+    }
+
+    @Test
+    void call_whenTokenRejected_authenticatesAgainOnce() {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("rotated")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")).willSetStateTo("fresh"));
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("rotated")
+                .whenScenarioStateIs("fresh")
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null))));
+
+        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+    }
+
+    @Test
+    void token_whenCredentialsRefused_failsWithBadCredentials() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.error()).isEqualTo(GatewayError.BAD_CREDENTIALS);
+                    assertThat(e.getMessage()).doesNotContain(GatewayStubs.ACCESS_KEY_SECRET);
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "400, INVALID_REQUEST, INVALID_REQUEST",
+            "402, FREE_TRIAL_LIMIT, FREE_TRIAL_LIMIT",
+            "404, NOT_FOUND, NOT_FOUND",
+            "409, INVALID_STATE, INVALID_STATE",
+            "429, RATE_LIMITED, RATE_LIMITED",
+            "500, SERVER_ERROR, SERVER_ERROR",
+            "503, , SERVER_ERROR",
+            "403, FREE_TRIAL_LIMIT, FREE_TRIAL_LIMIT",
+            "418, , MALFORMED_RESPONSE"})
+    void invite_whenGatewayAnswersError_throwsTypedError(int status, String code, GatewayError expected) {
+        stubs.everyCall(code == null ? aResponse().withStatus(status) : GatewayStubs.error(status, code));
+
+        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(expected));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/v1/invitations")));
+    }
+
+    @Test
+    void identify_whenServerErrorOnce_retriesAndSucceeds() {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(GatewayStubs.error(503, "SERVER_ERROR")).willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("flaky")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.EXISTS, null))));
+
+        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(2)).status()).isEqualTo(NomidioStatus.EXISTS);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+    }
+
+    @Test
+    void createChallenge_whenServerError_isNotRetried() {
+        stubs.everyCall(GatewayStubs.error(500, "SERVER_ERROR"));
+
+        assertThatThrownBy(() -> gateway.createChallenge("NID-1", AuthLevel.HIGH, Channel.VOICE, "c-1", seconds(2)))
+                .isInstanceOf(GatewayException.class);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/v1/challenges")));
+    }
+
+    @Test
+    void identify_whenGatewaySlowerThanDeadline_givesUpByTheDeadline() {
+        stubs.everyCall(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null)).withFixedDelay(3000));
+        Duration budget = Duration.ofMillis(400);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), Deadline.after(budget)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // The contract is "never outlive the deadline"; the slack covers scheduling on a loaded machine.
+        assertThat(took).isLessThan(budget.plusMillis(600));
+    }
+
+    @Test
+    void identify_whenConnectionRefused_isUnavailable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        GatewayConfig config = new GatewayConfig(URI.create("http://127.0.0.1:" + closedPort), "S", "E", "K",
+                () -> "secret", Duration.ofMillis(500));
+        HttpNomidioGateway unreachable = new HttpNomidioGateway(config, new ObjectMapper());
+
+        assertThatThrownBy(() -> unreachable.identify(Subject.phone(NUMBER), seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.error()).isEqualTo(GatewayError.UNAVAILABLE);
+                    assertThat(e.error().isServiceFault()).isTrue();
+                });
+    }
+
+    @Test
+    void identify_whenConnectionReset_isUnavailable() {
+        stubs.everyCall(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.UNAVAILABLE));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not json at all",
+            "{\"status\":\"SOMETHING_NEW\"}",
+            "{\"nomidioId\":\"NID-1\"}",
+            "null"})
+    void identify_whenAnswerBreaksContract_isMalformed(String body) {
+        stubs.everyCall(okJson(body));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE));
+    }
+
+    @Test
+    void challengeResult_whenDeadlineShort_cutsTheLongPollToFit() {
+        stubs.challengeResult("ch-1", ChallengeStatus.PASSED, AuthLevel.STANDARD);
+
+        assertThat(gateway.challengeResult("ch-1", Duration.ofSeconds(10), Deadline.after(Duration.ofMillis(3800))).status())
+                .isEqualTo(ChallengeStatus.PASSED);
+        server.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/ch-1/result"))
+                .withQueryParam("waitSeconds", equalTo("3")));
+    }
+
+    @Test
+    void challengeResult_whenPending_returnsPending() {
+        server.stubFor(get(urlPathEqualTo("/v1/challenges/ch-2/result")).willReturn(okJson(
+                GatewayStubs.challengeResultJson("ch-2", ChallengeStatus.PENDING, AuthLevel.HIGH, null))));
+
+        assertThat(gateway.challengeResult("ch-2", Duration.ofSeconds(2), seconds(5)).status())
+                .isEqualTo(ChallengeStatus.PENDING);
+        server.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/ch-2/result"))
+                .withQueryParam("waitSeconds", equalTo("2")));
+    }
+
+    @Test
+    void uploadSample_sendsTheWavBytesAsAudioWav() {
+        stubs.uploadSample("ch-3");
+        byte[] wav = {'R', 'I', 'F', 'F', 1, 2, 3, 4};
+
+        gateway.uploadSample("ch-3", wav, seconds(2));
+
+        server.verify(putRequestedFor(urlPathEqualTo("/v1/challenges/ch-3/sample"))
+                .withHeader("Content-Type", equalTo("audio/wav"))
+                .withRequestBody(binaryEqualTo(wav)));
+    }
+
+    @Test
+    void cancelChallenge_sendsTheReasonAndReturnsTimeout() {
+        stubs.cancelChallenge("ch-4", AuthLevel.STANDARD);
+
+        assertThat(gateway.cancelChallenge("ch-4", CancelReason.INSUFFICIENT_AUDIO, seconds(2)).status())
+                .isEqualTo(ChallengeStatus.TIMEOUT);
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/challenges/ch-4/cancel"))
+                .withRequestBody(equalToJson("{\"reason\":\"INSUFFICIENT_AUDIO\"}")));
+    }
+
+    @Test
+    void createChallenge_sendsLevelChannelAndContact() {
+        stubs.createChallenge("NID-9", AuthLevel.HIGH, "ch-5");
+
+        assertThat(gateway.createChallenge("NID-9", AuthLevel.HIGH, Channel.VOICE, "contact-9", seconds(2)).challengeId())
+                .isEqualTo("ch-5");
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/challenges")).withRequestBody(equalToJson(
+                "{\"nomidioId\":\"NID-9\",\"level\":\"HIGH\",\"channel\":\"VOICE\",\"contactId\":\"contact-9\"}")));
+    }
+
+    @Test
+    void setFraudFlag_whenCleared_sendsExplicitNull() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/fraud-flags"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null))));
+
+        assertThat(gateway.setFraudFlag(Subject.nomidioId("NID-1"), false, seconds(2)).fraudFlag()).isNull();
+        server.verify(putRequestedFor(urlPathEqualTo("/v1/fraud-flags")).withRequestBody(
+                equalToJson("{\"subject\":{\"nomidioId\":\"NID-1\"},\"fraudFlag\":null}")));
+    }
+
+    @Test
+    void enrolAndBlock_followTheContractPaths() {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/NID-1/enrolment"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null))));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/blocks"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.BLOCKED, null))));
+
+        assertThat(gateway.enrol("NID-1", "ch-high", seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(gateway.setBlocked(NUMBER, true, seconds(2)).status()).isEqualTo(NomidioStatus.BLOCKED);
+        server.verify(putRequestedFor(urlPathEqualTo("/v1/blocks"))
+                .withRequestBody(equalToJson("{\"phoneNumber\":\"" + NUMBER + "\",\"blocked\":true}")));
+    }
+
+    @Test
+    void call_whenDeadlineAlreadyPassed_failsWithoutCalling() {
+        Deadline past = Deadline.after(Duration.ZERO);
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), past))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
