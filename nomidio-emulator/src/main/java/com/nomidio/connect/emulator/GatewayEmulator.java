@@ -51,10 +51,11 @@ public final class GatewayEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayEmulator.class);
 
-    private final Seed seed;
     /** The seed with the builder's credentials applied. */
-    private final Seed effectiveSeed;
+    private final Seed seed;
     private final EmulatorSettings settings;
+    /** What {@link #reset()} returns the settings to. */
+    private final EmulatorSettings initialSettings;
     private final IdentityStore identities;
     private final ChallengeStore challenges;
     private final TokenIssuer tokens;
@@ -67,24 +68,24 @@ public final class GatewayEmulator implements AutoCloseable {
 
     private GatewayEmulator(Builder builder) {
         ObjectMapper json = new ObjectMapper();
-        this.seed = builder.seed != null ? builder.seed : Seed.loadDefault(json);
-        Seed effective = seed.withCredentials(builder.supplierCode, builder.enterpriseCode, builder.accessKeys);
-        if (effective.supplierCode() == null || effective.enterpriseCode() == null) {
+        this.seed = (builder.seed != null ? builder.seed : Seed.loadDefault(json))
+                .withCredentials(builder.supplierCode, builder.enterpriseCode, builder.accessKeys);
+        if (seed.supplierCode() == null || seed.enterpriseCode() == null) {
             throw new IllegalArgumentException("the supplier and enterprise codes are missing (seed or --supplier/--enterprise)");
         }
         this.settings = new EmulatorSettings().freeTrialLimitReached(seed.freeTrialLimitReached());
         builder.settings.accept(settings);
+        this.initialSettings = settings.snapshot();
         SampleVerifier verifier = builder.verifier != null ? builder.verifier : new SpectralVoiceprintVerifier();
         List<Path> folders = new ArrayList<>();
         folders.add(builder.audioFolder);
         folders.add(seed.source());
         this.identities = new IdentityStore(seed.identities(), verifier, new EnrolmentRecordings(folders));
-        this.tokens = new TokenIssuer(effective.accessKeys(), builder.clock, settings::tokenLifetime);
+        this.tokens = new TokenIssuer(seed.accessKeys(), builder.clock, settings::tokenLifetime);
         this.challenges = new ChallengeStore(verifier, settings, builder.clock, workers);
         List<Route> routes = new ArrayList<>(new GatewayRoutes(identities, challenges, tokens, settings, json).routes());
         routes.addAll(new AdminRoutes(faults, challenges, identities, settings, this::reset, json).routes());
-        this.router = new Router(routes, faults, tokens, effective.supplierCode(), effective.enterpriseCode(), json);
-        this.effectiveSeed = effective;
+        this.router = new Router(routes, faults, tokens, seed.supplierCode(), seed.enterpriseCode(), json);
     }
 
     public static Builder builder() {
@@ -123,8 +124,8 @@ public final class GatewayEmulator implements AutoCloseable {
 
     /** A client configuration for this emulator with its first access key. */
     public GatewayConfig clientConfig() {
-        Seed.AccessKey key = effectiveSeed.accessKeys().getFirst();
-        return new GatewayConfig(baseUri(), effectiveSeed.supplierCode(), effectiveSeed.enterpriseCode(), key.id(),
+        Seed.AccessKey key = seed.accessKeys().getFirst();
+        return new GatewayConfig(baseUri(), seed.supplierCode(), seed.enterpriseCode(), key.id(),
                 key::secret, null);
     }
 
@@ -159,12 +160,12 @@ public final class GatewayEmulator implements AutoCloseable {
         return router.routes().stream().filter(Route::isContract).toList();
     }
 
-    /** Back to the seeded identities, no challenges, no faults; tokens stay valid. */
+    /** Back to the seeded identities and the starting settings, no challenges, no faults; tokens stay valid. */
     public void reset() {
         faults.clear();
         challenges.clear();
         identities.reset();
-        settings.freeTrialLimitReached(seed.freeTrialLimitReached());
+        settings.restore(initialSettings);
         LOG.info("Emulator reset to its seed");
     }
 

@@ -86,6 +86,7 @@ public final class Router implements HttpHandler {
                 response = dispatch(route, exchange, parameters);
                 if (response == null) {
                     LOG.info("Dropped the connection as a fault asked [operation={}]", route.operationId());
+                    MDC.clear();
                     exchange.close();
                     return;
                 }

@@ -74,6 +74,22 @@ public final class EmulatorSettings {
         return this;
     }
 
+    /** A copy, to go back to with {@link #restore}. */
+    public EmulatorSettings snapshot() {
+        return new EmulatorSettings().restore(this);
+    }
+
+    /** Takes every value from {@code other}. */
+    public EmulatorSettings restore(EmulatorSettings other) {
+        this.freeTrialLimitReached = other.freeTrialLimitReached;
+        this.faceCheck = other.faceCheck;
+        this.tokenLifetime = other.tokenLifetime;
+        this.challengeLifetime = other.challengeLifetime;
+        this.verificationDelay = other.verificationDelay;
+        this.faceCheckDelay = other.faceCheckDelay;
+        return this;
+    }
+
     private static Duration positive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
