@@ -380,6 +380,24 @@ class GatewayEmulatorLifecycleTest {
     }
 
     @Test
+    void highChallenge_whenFaceNeverShows_staysPendingUntilItExpires() throws InterruptedException {
+        emulator.settings().faceCheck(FaceCheck.NEVER);
+        String id = challenge("NID-ENROLLED-A", AuthLevel.HIGH);
+        gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!"PENDING".equals(emulator.challenge(id).orElseThrow().faceCheck()) && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+
+        assertThat(gateway.challengeResult(id, Duration.ofSeconds(1), deadline()).status()).isEqualTo(ChallengeStatus.PENDING);
+        clock.advance(emulator.settings().challengeLifetime());
+        ChallengeResult result = gateway.challengeResult(id, Duration.ZERO, deadline());
+
+        assertThat(result.status()).isEqualTo(ChallengeStatus.TIMEOUT);
+        assertThat(emulator.challenge(id).orElseThrow().verification().verdict()).isEqualTo(Verdict.MATCH);
+    }
+
+    @Test
     void setBlocked_whenEnrolledCallerIsBlockedThenUnblocked_getsTheirStatusBack() {
         assertThat(gateway.setBlocked(ENROLLED_A, true, deadline()).status()).isEqualTo(NomidioStatus.BLOCKED);
         assertThat(gateway.identify(Subject.phone(ENROLLED_A), deadline()).status()).isEqualTo(NomidioStatus.BLOCKED);
@@ -446,6 +464,7 @@ class GatewayEmulatorLifecycleTest {
         emulator.reset();
 
         assertThat(gateway.identify(Subject.phone(ENROLLED_A), deadline()).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(emulator.settings().freeTrialLimitReached()).isFalse();
     }
 
     private String challenge(String nomidioId, AuthLevel level) {
