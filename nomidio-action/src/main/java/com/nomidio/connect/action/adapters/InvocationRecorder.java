@@ -21,7 +21,7 @@ public final class InvocationRecorder {
     public void record(ActionOutcome outcome, Duration duration, String contactId) {
         try {
             Long gatewayMs = outcome.gatewayLatency() == null ? null : outcome.gatewayLatency().toMillis();
-            LOG.info("Answered contact flow {} {} {} {} {}",
+            LOG.info("Answered contact flow [{}] [{}] [{}] [{}] [{}]",
                     kv("action", outcome.action()),
                     kv("outcome", outcome.outcome()),
                     kv("durationMs", duration.toMillis()),
