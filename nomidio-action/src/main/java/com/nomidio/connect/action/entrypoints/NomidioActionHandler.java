@@ -48,6 +48,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     private NomidioActionHandler(Map<String, String> env, ObjectMapper json) {
         this(ActionWiring.fromEnvironment(env, () -> AwsClients.kms(env), lambdaClient(env), json, Clock.systemUTC()),
                 new ConnectEvents(json), new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
+        events.prime();
     }
 
     NomidioActionHandler(ActionPerformer actions, ConnectEvents events, InvocationRecorder recorder) {
@@ -95,7 +96,12 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     private static Lazy<LambdaClient> lambdaClient(Map<String, String> env) {
         Lazy<LambdaClient> lambda = new Lazy<>(() -> AwsClients.lambda(env));
         if (SNAP_START.equals(env.get(INITIALIZATION_TYPE))) {
-            lambda.get();
+            try {
+                lambda.get();
+            } catch (RuntimeException e) {
+                // Not fatal: startSampleUpload tries again, and answers ERROR with the reason if it fails then.
+                LOG.warn("Could not build the Lambda client before the snapshot [exception={}]", e.toString());
+            }
         }
         return lambda;
     }

@@ -90,4 +90,9 @@ class ConnectEventsTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("{\"nomidio_status\":\"ENROLLED\",\"nomidio_fraud_flag\":\"\"}");
         assertThat(closed[0]).isFalse();
     }
+
+    @Test
+    void prime_readsTheBundledEventAndWritesAnAnswer() {
+        assertThat(events.prime()).isTrue();
+    }
 }
