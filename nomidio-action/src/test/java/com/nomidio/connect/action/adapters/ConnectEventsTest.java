@@ -45,10 +45,10 @@ class ConnectEventsTest {
 
     @Test
     void read_whenFieldsUnknownOrMissing_ignoresThem() throws Exception {
-        String minimal = "{\"Name\":\"ContactFlowEvent\",\"Future\":1,\"Details\":{\"ContactData\":"
-                + "{\"ContactId\":\"c-1\",\"Brand\":{\"x\":[1,2]},\"Attributes\":{\"a\":null}}}}";
-
-        ActionRequest request = events.read(new ByteArrayInputStream(minimal.getBytes(StandardCharsets.UTF_8)));
+        ActionRequest request;
+        try (InputStream in = getClass().getResourceAsStream("/connect-events/minimal-with-unknown-fields.json")) {
+            request = events.read(in);
+        }
 
         assertThat(request.contactId()).isEqualTo("c-1");
         assertThat(request.actionName()).isNull();
