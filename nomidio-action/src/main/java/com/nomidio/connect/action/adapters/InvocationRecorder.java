@@ -1,0 +1,35 @@
+package com.nomidio.connect.action.adapters;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import com.nomidio.connect.action.domain.ActionOutcome;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one log line and the metrics of each invocation. Never fails the invocation. */
+public final class InvocationRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvocationRecorder.class);
+
+    private final EmfMetrics metrics;
+
+    public InvocationRecorder(EmfMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public void record(ActionOutcome outcome, Duration duration, String contactId) {
+        try {
+            Long gatewayMs = outcome.gatewayLatency() == null ? null : outcome.gatewayLatency().toMillis();
+            LOG.info("Answered contact flow [{}] [{}] [{}] [{}] [{}]",
+                    kv("action", outcome.action()),
+                    kv("outcome", outcome.outcome()),
+                    kv("durationMs", duration.toMillis()),
+                    kv("gatewayMs", gatewayMs),
+                    kv("caller", outcome.maskedCaller()));
+            metrics.record(outcome, duration, contactId);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record the invocation [exception={}]", e.toString());
+        }
+    }
+}

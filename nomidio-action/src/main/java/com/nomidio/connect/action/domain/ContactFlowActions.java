@@ -1,0 +1,360 @@
+package com.nomidio.connect.action.domain;
+
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.Challenge;
+import com.nomidio.connect.domain.ChallengeResult;
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.Channel;
+import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.Identity;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.domain.SampleUploadRequest;
+import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.domain.VoiceAuthOutcome;
+import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.gateway.GatewayError;
+import com.nomidio.connect.gateway.GatewayException;
+import com.nomidio.connect.gateway.NomidioGateway;
+import com.nomidio.connect.phone.CallerNumber;
+import com.nomidio.connect.phone.PhoneNumbers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The contact-flow actions. Every path ends in a complete answer: gateway faults become NOMIDIO_UNAVAILABLE,
+ * the free-trial limit FREE_TRIAL_LIMIT, bad input and our own failures ERROR (with a log line saying why),
+ * and a withheld caller id WITHHELD_NUMBER without a gateway call.
+ */
+public final class ContactFlowActions implements ActionPerformer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactFlowActions.class);
+
+    private final NomidioGateway gateway;
+    private final PhoneNumbers phoneNumbers;
+    private final SampleUploadStarter sampleUploads;
+    private final Clock clock;
+
+    public ContactFlowActions(NomidioGateway gateway, PhoneNumbers phoneNumbers, SampleUploadStarter sampleUploads,
+                              Clock clock) {
+        this.gateway = gateway;
+        this.phoneNumbers = phoneNumbers;
+        this.sampleUploads = sampleUploads;
+        this.clock = clock;
+    }
+
+    @Override
+    public ActionOutcome perform(ActionRequest request, Deadline deadline) {
+        Invocation invocation = new Invocation(request, deadline);
+        Action action = Action.parse(request.actionName()).orElse(null);
+        if (action == null) {
+            LOG.error("Unknown or missing '{}' invocation parameter, answering ERROR [value={}]",
+                    Action.PARAMETER, loggable(request.actionName()));
+            return invocation.failure(ActionOutcome.UNKNOWN_ACTION, NomidioStatus.ERROR);
+        }
+        try {
+            if (isBlank(request.contactId())) {
+                throw new InvalidRequest("the event has no ContactId");
+            }
+            return switch (action) {
+                case LOOKUP -> lookup(invocation);
+                case INVITE -> invite(invocation);
+                case OPT_OUT -> optOut(invocation);
+                case CREATE_CHALLENGE -> createChallenge(invocation);
+                case START_SAMPLE_UPLOAD -> startSampleUpload(invocation);
+                case CHALLENGE_RESULT -> challengeResult(invocation);
+            };
+        } catch (GatewayException e) {
+            return gatewayFailure(invocation, action, e);
+        } catch (InvalidRequest e) {
+            LOG.error("Invalid request, answering ERROR [action={}] [problem={}]", action.parameterValue(), e.getMessage());
+            return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
+        } catch (SampleUploadException e) {
+            LOG.error("Could not start sampleUpload, answering ERROR [action={}] [problem={}]",
+                    action.parameterValue(), e.getMessage(), e.getCause());
+            return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure, answering ERROR [action={}] [exception={}]",
+                    action.parameterValue(), e.getClass().getName(), e);
+            return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
+        }
+    }
+
+    // --- the actions -----------------------------------------------------------------------------------------
+
+    private ActionOutcome lookup(Invocation in) {
+        Channel channel = channel(in.request);
+        if (channel == Channel.CHAT && isBlank(in.request.callerAddress())) {
+            // Chat customers identify themselves to the Lex bot (nomidioLex); there is no caller id here.
+            LOG.info("Chat contact without a phone number, answering IDENTIFICATION_FAILED [channel={}]", channel);
+            return in.answer(Action.LOOKUP, NomidioStatus.IDENTIFICATION_FAILED.name(),
+                    beforeChallenge(NomidioStatus.IDENTIFICATION_FAILED, null, null, null));
+        }
+        CallerNumber caller = in.caller(phoneNumbers);
+        if (caller instanceof CallerNumber.Withheld) {
+            return withheld(in, Action.LOOKUP);
+        }
+        String e164 = e164(caller);
+        Identity identity = in.timed(() -> gateway.identify(Subject.phone(e164), in.deadline));
+        return in.answer(Action.LOOKUP, identity.status().name(),
+                beforeChallenge(identity.status(), identity.fraudFlag(), identity.nomidioId(), null));
+    }
+
+    private ActionOutcome invite(Invocation in) {
+        CallerNumber caller = in.caller(phoneNumbers);
+        if (caller instanceof CallerNumber.Withheld) {
+            return withheld(in, Action.INVITE);
+        }
+        String e164 = e164(caller);
+        Identity identity = in.timed(() -> gateway.invite(e164, in.request.contactId(), in.deadline));
+        return in.answer(Action.INVITE, identity.status().name(), merged(in.state, identity));
+    }
+
+    private ActionOutcome optOut(Invocation in) {
+        Subject subject;
+        if (in.state.nomidioId() != null) {
+            subject = Subject.nomidioId(in.state.nomidioId());
+        } else {
+            CallerNumber caller = in.caller(phoneNumbers);
+            if (caller instanceof CallerNumber.Withheld) {
+                return withheld(in, Action.OPT_OUT);
+            }
+            subject = Subject.phone(e164(caller));
+        }
+        Identity identity = in.timed(() -> gateway.optOut(subject, in.request.contactId(), in.deadline));
+        return in.answer(Action.OPT_OUT, identity.status().name(), merged(in.state, identity));
+    }
+
+    private ActionOutcome createChallenge(Invocation in) {
+        String nomidioId = require(in.state.nomidioId(), ContactAttribute.NOMIDIO_ID);
+        AuthLevel level = requestedLevel(in.state.requestedAuthLevel());
+        Channel channel = channel(in.request);
+        Challenge challenge = in.timed(() ->
+                gateway.createChallenge(nomidioId, level, channel, in.request.contactId(), in.deadline));
+        LOG.info("Challenge created [challengeId={}] [level={}] [channel={}]", challenge.challengeId(), challenge.level(), channel);
+        ContactState state = in.state;
+        return in.answer(Action.CREATE_CHALLENGE, "CREATED", new FlowAttributes(state.status(), state.fraudFlag(),
+                challenge.level(), challenge.status(), false, nomidioId, challenge.challengeId(),
+                VoiceAuthOutcome.afterChallenge(challenge.status())));
+    }
+
+    private ActionOutcome startSampleUpload(Invocation in) {
+        ContactState state = in.state;
+        String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
+        CustomerAudio audio = in.request.audio();
+        if (audio == null || isBlank(audio.streamArn())) {
+            throw new InvalidRequest("no customer audio stream in $.MediaStreams: start media streaming before "
+                    + Action.START_SAMPLE_UPLOAD.parameterValue());
+        }
+        AuthLevel level = state.challengeAuth() != null ? state.challengeAuth() : requestedLevel(state.requestedAuthLevel());
+        SampleUploadRequest upload = new SampleUploadRequest(in.request.contactId(), audio.streamArn().trim(),
+                blankToNull(audio.startFragmentNumber()), epochMillis(audio.startTimestamp()), challengeId, level,
+                clock.millis());
+        String problem = upload.problem();
+        if (problem != null) {
+            throw new InvalidRequest("cannot start sampleUpload: " + problem);
+        }
+        sampleUploads.start(upload, in.deadline);
+        LOG.info("sampleUpload started [challengeId={}] [level={}] [startFragmentNumber={}] [startTimestamp={}]",
+                challengeId, level, upload.startFragmentNumber(), upload.startTimestampMillis());
+        return in.answer(Action.START_SAMPLE_UPLOAD, "STARTED", new FlowAttributes(state.status(), state.fraudFlag(),
+                level, ChallengeStatus.PENDING, false, state.nomidioId(), challengeId,
+                VoiceAuthOutcome.afterChallenge(ChallengeStatus.PENDING)));
+    }
+
+    private ActionOutcome challengeResult(Invocation in) {
+        ContactState state = in.state;
+        String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
+        // Long-poll for as long as this invocation may wait; PENDING sends the flow round its loop again.
+        ChallengeResult result = in.timed(() ->
+                gateway.challengeResult(challengeId, in.deadline.remaining(), in.deadline));
+        ChallengeStatus status = result.status();
+        boolean authenticatedEnrolled = status == ChallengeStatus.PASSED && state.isEnrolled();
+        if (status.isFinal()) {
+            LOG.info("Challenge finished [challengeId={}] [result={}] [level={}] [reason={}] [authenticatedEnrolled={}]",
+                    challengeId, status, result.level(), result.reason(), authenticatedEnrolled);
+        }
+        return in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(state.status(), state.fraudFlag(),
+                result.level(), status, authenticatedEnrolled, state.nomidioId(), challengeId,
+                VoiceAuthOutcome.afterChallenge(status)));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static ActionOutcome withheld(Invocation in, Action action) {
+        LOG.info("Caller id withheld, not calling Nomidio [action={}]", action.parameterValue());
+        NomidioStatus status = NomidioStatus.WITHHELD_NUMBER;
+        return in.answer(action, status.name(), beforeChallenge(status, null, null, null));
+    }
+
+    private static FlowAttributes beforeChallenge(NomidioStatus status, FraudFlag fraudFlag, String nomidioId,
+                                                  String challengeId) {
+        return new FlowAttributes(status, fraudFlag, null, null, false, nomidioId, challengeId,
+                VoiceAuthOutcome.beforeChallenge(status));
+    }
+
+    /** What the gateway answered replaces the contact's values; what it left out keeps them. */
+    private static FlowAttributes merged(ContactState state, Identity identity) {
+        return beforeChallenge(identity.status(),
+                identity.fraudFlag() != null ? identity.fraudFlag() : state.fraudFlag(),
+                identity.nomidioId() != null ? identity.nomidioId() : state.nomidioId(),
+                state.challengeId());
+    }
+
+    private ActionOutcome gatewayFailure(Invocation in, Action action, GatewayException e) {
+        GatewayError error = e.error();
+        NomidioStatus status;
+        if (error.isServiceFault()) {
+            status = NomidioStatus.NOMIDIO_UNAVAILABLE;
+            LOG.warn("Nomidio gateway unavailable, answering {} [action={}] [detail={}]",
+                    status, action.parameterValue(), e.getMessage());
+        } else if (error == GatewayError.FREE_TRIAL_LIMIT) {
+            status = NomidioStatus.FREE_TRIAL_LIMIT;
+            LOG.warn("Nomidio free trial limit reached (upgrade via the Nomidio Admin Service), answering {} [action={}]",
+                    status, action.parameterValue());
+        } else {
+            status = NomidioStatus.ERROR;
+            LOG.error("Nomidio gateway refused the request, answering {} [action={}] [detail={}] [hint={}]",
+                    status, action.parameterValue(), e.getMessage(), hint(error));
+        }
+        return in.failure(action.parameterValue(), status);
+    }
+
+    private static String hint(GatewayError error) {
+        return switch (error) {
+            case BAD_CREDENTIALS -> "check the AccessKeyId and AccessKeySecret stack parameters";
+            case NOT_FOUND -> "the Nomidio ID or challenge in the contact attributes is unknown to Nomidio";
+            case INVALID_STATE -> "the caller's Nomidio status does not allow this action";
+            default -> "none";
+        };
+    }
+
+    private static Channel channel(ActionRequest request) {
+        String raw = request.channel();
+        if (isBlank(raw)) {
+            return Channel.VOICE;
+        }
+        return switch (raw.trim()) {
+            case "VOICE" -> Channel.VOICE;
+            case "CHAT" -> Channel.CHAT;
+            default -> throw new InvalidRequest("unsupported channel " + loggable(raw));
+        };
+    }
+
+    private static AuthLevel requestedLevel(String raw) {
+        if (raw == null) {
+            return AuthLevel.STANDARD;
+        }
+        return AuthLevel.parse(raw).orElseGet(() -> {
+            LOG.warn("Unknown {} value, using STANDARD [value={}]", ContactAttribute.AUTH_LEVEL.key(), loggable(raw));
+            return AuthLevel.STANDARD;
+        });
+    }
+
+    private static String e164(CallerNumber caller) {
+        if (caller instanceof CallerNumber.E164 e164) {
+            return e164.value();
+        }
+        throw new InvalidRequest("the caller id is not a phone number: " + caller);
+    }
+
+    private static String require(String value, ContactAttribute attribute) {
+        if (value == null) {
+            throw new InvalidRequest("contact attribute " + attribute.key()
+                    + " is missing (the flow sets it from an earlier invocation's $.External)");
+        }
+        return value;
+    }
+
+    /** Connect gives StartTimestamp as epoch milliseconds in a string; ISO-8601 is accepted too. */
+    private static Long epochMillis(String raw) {
+        if (isBlank(raw)) {
+            return null;
+        }
+        String value = raw.trim();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notMillis) {
+            try {
+                return Instant.parse(value).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                LOG.warn("Ignoring an unreadable StartTimestamp [value={}]", loggable(value));
+                return null;
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return isBlank(value) ? null : value.trim();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Input echoed into a log line: short, and with digits masked in case a number was put where it should not be. */
+    private static String loggable(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String masked = value.replaceAll("[0-9]", "#");
+        return masked.length() > 40 ? masked.substring(0, 40) + "..." : masked;
+    }
+
+    /** A request the flow should not have sent: answered ERROR, logged with the problem. */
+    private static final class InvalidRequest extends RuntimeException {
+        InvalidRequest(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Per-invocation state: the request, its deadline, what the contact knows, and time spent at the gateway. */
+    private static final class Invocation {
+        private final ActionRequest request;
+        private final Deadline deadline;
+        private final ContactState state;
+        private String maskedCaller = "";
+        private long gatewayNanos = -1;
+
+        Invocation(ActionRequest request, Deadline deadline) {
+            this.request = request;
+            this.deadline = deadline;
+            this.state = ContactState.from(request.attributes());
+        }
+
+        CallerNumber caller(PhoneNumbers phoneNumbers) {
+            CallerNumber caller = phoneNumbers.classify(request.callerAddress());
+            maskedCaller = caller.masked();
+            return caller;
+        }
+
+        <T> T timed(Supplier<T> call) {
+            long started = System.nanoTime();
+            try {
+                return call.get();
+            } finally {
+                gatewayNanos = Math.max(0, gatewayNanos) + (System.nanoTime() - started);
+            }
+        }
+
+        ActionOutcome answer(Action action, String outcome, FlowAttributes attributes) {
+            return new ActionOutcome(action.parameterValue(), outcome, attributes, maskedCaller, gatewayLatency());
+        }
+
+        /** A failed invocation keeps what the contact knew (ids, fraud flag) but reports no challenge outcome. */
+        ActionOutcome failure(String action, NomidioStatus status) {
+            FlowAttributes attributes = new FlowAttributes(status, state.fraudFlag(), null, null, false,
+                    state.nomidioId(), state.challengeId(), VoiceAuthOutcome.beforeChallenge(status));
+            return new ActionOutcome(action, status.name(), attributes, maskedCaller, gatewayLatency());
+        }
+
+        private Duration gatewayLatency() {
+            return gatewayNanos < 0 ? null : Duration.ofNanos(gatewayNanos);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.nomidio.connect.action.domain;
+
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.domain.VoiceAuthOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What nomidioAction answers: every output contact attribute, always all of them, as strings
+ * (a missing value is the empty string, as the guide specifies for the fraud flag).
+ */
+public record FlowAttributes(
+        NomidioStatus status,
+        FraudFlag fraudFlag,
+        AuthLevel challengeAuth,
+        ChallengeStatus challengeResult,
+        boolean authenticatedEnrolled,
+        String nomidioId,
+        String challengeId,
+        VoiceAuthOutcome voiceAuth) {
+
+    /** The output attributes, in the order the map is written. */
+    public static final List<ContactAttribute> OUTPUTS = List.of(
+            ContactAttribute.STATUS,
+            ContactAttribute.FRAUD_FLAG,
+            ContactAttribute.CHALLENGE_AUTH,
+            ContactAttribute.CHALLENGE_RESULT,
+            ContactAttribute.AUTHENTICATED_ENROLLED,
+            ContactAttribute.NOMIDIO_ID,
+            ContactAttribute.CHALLENGE_ID,
+            ContactAttribute.VOICE_AUTH);
+
+    /** The answer when nothing about the contact can be trusted (unreadable event, our own failure). */
+    public static FlowAttributes failure(NomidioStatus status) {
+        return new FlowAttributes(status, null, null, null, false, null, null, VoiceAuthOutcome.beforeChallenge(status));
+    }
+
+    public Map<String, String> toMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(ContactAttribute.STATUS.key(), text(status));
+        map.put(ContactAttribute.FRAUD_FLAG.key(), text(fraudFlag));
+        map.put(ContactAttribute.CHALLENGE_AUTH.key(), text(challengeAuth));
+        map.put(ContactAttribute.CHALLENGE_RESULT.key(), text(challengeResult));
+        map.put(ContactAttribute.AUTHENTICATED_ENROLLED.key(), Boolean.toString(authenticatedEnrolled));
+        map.put(ContactAttribute.NOMIDIO_ID.key(), nomidioId == null ? "" : nomidioId);
+        map.put(ContactAttribute.CHALLENGE_ID.key(), challengeId == null ? "" : challengeId);
+        map.put(ContactAttribute.VOICE_AUTH.key(), text(voiceAuth));
+        return map;
+    }
+
+    private static String text(Enum<?> value) {
+        return value == null ? "" : value.name();
+    }
+}

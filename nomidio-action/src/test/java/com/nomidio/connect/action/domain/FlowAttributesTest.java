@@ -1,0 +1,35 @@
+package com.nomidio.connect.action.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.NomidioStatus;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class FlowAttributesTest {
+
+    @Test
+    void toMap_whenNothingKnown_writesEveryOutputKeyWithEmptyStrings() {
+        FlowAttributes attributes = new FlowAttributes(null, null, null, null, false, null, null, null);
+
+        assertThat(attributes.toMap()).containsOnlyKeys(FlowAttributes.OUTPUTS.stream().map(ContactAttribute::key).toList())
+                .containsEntry("nomidio_authenticated_enrolled", "false")
+                .containsEntry("nomidio_fraud_flag", "")
+                .doesNotContainValue(null);
+    }
+
+    @Test
+    void outputs_areEveryContactAttributeButTheInputs() {
+        assertThat(FlowAttributes.OUTPUTS).containsExactlyInAnyOrderElementsOf(Arrays.stream(ContactAttribute.values())
+                .filter(a -> a != ContactAttribute.POST_FLOW_ID && a != ContactAttribute.AUTH_LEVEL).toList());
+    }
+
+    @Test
+    void failure_whenUnavailable_isInconclusiveAndNotAuthenticated() {
+        assertThat(FlowAttributes.failure(NomidioStatus.NOMIDIO_UNAVAILABLE).toMap())
+                .containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_authenticated_enrolled", "false");
+    }
+}

@@ -1,0 +1,136 @@
+package com.nomidio.connect.action.entrypoints;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.testing.GatewayStubs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every action × every way its dependency can misbehave: the answer is complete, carries the right status
+ * and comes back before the time Lambda said was left. The dependency is the Nomidio gateway for every
+ * action but startSampleUpload, whose dependency is the Lambda Invoke API (a fault there is our own: ERROR).
+ */
+class FaultInjectionTest {
+
+    /** Short, so that "slow" cases finish quickly; the handler keeps its safety margin inside it. */
+    private static final long REMAINING_MS = 2500;
+    private static final int SLOWER_THAN_BUDGET_MS = 6000;
+
+    private static ActionRig rig;
+
+    enum Fault {
+        SERVER_ERROR,
+        RATE_LIMITED,
+        SLOWER_THAN_BUDGET,
+        CONNECTION_REFUSED,
+        MALFORMED_JSON
+    }
+
+    @BeforeAll
+    static void startRig() {
+        rig = new ActionRig();
+    }
+
+    @AfterAll
+    static void stopRig() {
+        rig.close();
+    }
+
+    @BeforeEach
+    void resetRig() {
+        rig.reset();
+    }
+
+    static Stream<Arguments> actionsAndFaults() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String action : List.of("lookup", "invite", "optOut", "createChallenge", "startSampleUpload", "challengeResult")) {
+            for (Fault fault : Fault.values()) {
+                cases.add(Arguments.of(action, fault));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} when {1}")
+    @MethodSource("actionsAndFaults")
+    void anyAction_whenDependencyMisbehaves_answersRightStatusWithinBudget(String action, Fault fault) {
+        boolean lambdaIsTheDependency = action.equals("startSampleUpload");
+        if (lambdaIsTheDependency) {
+            injectIntoLambda(fault);
+        } else {
+            injectIntoGateway(fault);
+        }
+        ObjectNode event = event(action);
+
+        long started = System.nanoTime();
+        Map<String, String> answer = rig.invoke(event, REMAINING_MS);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        String expected = lambdaIsTheDependency ? "ERROR" : "NOMIDIO_UNAVAILABLE";
+        assertThat(answer).containsEntry(ContactAttribute.STATUS.key(), expected);
+        assertThat(answer).containsOnlyKeys(ContactAttribute.STATUS.key(), ContactAttribute.FRAUD_FLAG.key(),
+                ContactAttribute.CHALLENGE_AUTH.key(), ContactAttribute.CHALLENGE_RESULT.key(),
+                ContactAttribute.AUTHENTICATED_ENROLLED.key(), ContactAttribute.NOMIDIO_ID.key(),
+                ContactAttribute.CHALLENGE_ID.key(), ContactAttribute.VOICE_AUTH.key());
+        assertThat(answer).containsEntry(ContactAttribute.VOICE_AUTH.key(), "Inconclusive")
+                .containsEntry(ContactAttribute.AUTHENTICATED_ENROLLED.key(), "false")
+                .containsEntry(ContactAttribute.CHALLENGE_RESULT.key(), "");
+        // Not a benchmark: the contract that the answer is back before Lambda (and Connect) would give up.
+        assertThat(elapsed).isLessThan(Duration.ofMillis(REMAINING_MS));
+        ObjectNode metric = rig.metricLines().get(0);
+        assertThat(metric.path("outcome").asText()).isEqualTo(expected);
+        assertThat(metric.path("NomidioUnavailable").asInt()).isEqualTo(lambdaIsTheDependency ? 0 : 1);
+    }
+
+    private static void injectIntoGateway(Fault fault) {
+        switch (fault) {
+            case SERVER_ERROR -> rig.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+            case RATE_LIMITED -> rig.stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "1"));
+            case SLOWER_THAN_BUDGET -> rig.stubs.everyCall(okJson("{}").withFixedDelay(SLOWER_THAN_BUDGET_MS));
+            case CONNECTION_REFUSED -> {
+                Map<String, String> env = rig.environment();
+                env.put(EnvironmentVariables.GATEWAY_URL, ActionRig.closedPortUrl());
+                rig.rewire(env);
+            }
+            case MALFORMED_JSON -> rig.stubs.everyCall(okJson("{\"status\": \"ENROLLED\", \"nomidioId\": ").withStatus(200));
+        }
+    }
+
+    private static void injectIntoLambda(Fault fault) {
+        ResponseDefinitionBuilder response = switch (fault) {
+            case SERVER_ERROR -> lambdaError(500, "ServiceException", "{\"Type\":\"Service\",\"message\":\"internal\"}");
+            case RATE_LIMITED -> lambdaError(429, "TooManyRequestsException",
+                    "{\"Type\":\"User\",\"message\":\"Rate exceeded\",\"Reason\":\"CallerRateLimitExceeded\"}");
+            case SLOWER_THAN_BUDGET -> aResponse().withStatus(202).withFixedDelay(SLOWER_THAN_BUDGET_MS);
+            case MALFORMED_JSON -> lambdaError(502, "ServiceException", "<html>Bad Gateway");
+            case CONNECTION_REFUSED -> null;
+        };
+        if (response == null) {
+            rig.rewireLambda(ActionRig.closedPortUrl());
+        } else {
+            rig.lambda.stubFor(ActionRig.invoke().atPriority(1).willReturn(response));
+        }
+    }
+
+    private static ResponseDefinitionBuilder lambdaError(int status, String type, String body) {
+        return aResponse().withStatus(status).withHeader("x-amzn-ErrorType", type)
+                .withHeader("Content-Type", "application/json").withBody(body);
+    }
+}

@@ -1,0 +1,163 @@
+package com.nomidio.connect.action.entrypoints;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.nomidio.connect.action.entrypoints.ActionRig.CALLER;
+import static com.nomidio.connect.action.entrypoints.ActionRig.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.ActionRig.CONTACT_ID;
+import static com.nomidio.connect.action.entrypoints.ActionRig.NOMIDIO_ID;
+import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
+import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAction;
+import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCaller;
+import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testing.KmsStubs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Captures stdout, where logback (the production logback.xml) and the EMF metrics write, through every action
+ * and the failure paths that handle credentials, and proves that no secret, token or full phone number is
+ * written, that every line is JSON, and that each line of an invocation carries the ContactId.
+ */
+class LogSafetyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Forms of the sample caller's number that would identify them: the significant number and its parts. */
+    private static final List<String> PHONE_FORMS = List.of(CALLER, "447700900123", "7700900123", "07700 900123",
+            "07700900123", "7700 900123", "7700900");
+
+    private static ActionRig rig;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalStdout;
+    private Level originalLevel;
+
+    @BeforeAll
+    static void startRig() {
+        rig = new ActionRig();
+    }
+
+    @AfterAll
+    static void stopRig() {
+        rig.close();
+    }
+
+    @BeforeEach
+    void captureStdout() {
+        originalStdout = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        // Our own debug lines too, in case one ever prints a value it should not.
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.nomidio");
+        originalLevel = ours.getLevel();
+        ours.setLevel(Level.DEBUG);
+        rig.reset();
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(originalStdout);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.nomidio")).setLevel(originalLevel);
+    }
+
+    @Test
+    void everyAction_andCredentialFailures_logNoSecretNoTokenNoFullNumber_andCarryContactId() throws IOException {
+        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, FraudFlag.SUSPECTED_FRAUD)
+                .invite(CALLER)
+                .optOut()
+                .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
+                .challengeResult(CHALLENGE_ID, ChallengeStatus.FAILED, AuthLevel.STANDARD);
+        rig.invoke(withCaller(event("lookup"), "07700 900123"));
+        rig.invoke(event("invite"));
+        rig.invoke(withoutAttribute(event("optOut"), "nomidio_id"));
+        rig.invoke(event("createChallenge"));
+        rig.invoke(event("startSampleUpload"));
+        rig.invoke(event("challengeResult"));
+        rig.invoke(withAction(event("lookup"), "+447700900123"));
+        rig.invoke(withCaller(event("lookup"), "+44 7700 900123 9999 9999"));
+        // The token request carries the secret: a refusal must not echo it.
+        rig.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+                .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
+        rig.invoke(event("lookup"));
+        rig.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+        rig.invoke(event("lookup"));
+        rig.reset();
+        rig.kms.resetAll();
+        rig.kms.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"__type\":\"InvalidCiphertextException\",\"message\":\"bad ciphertext\"}")));
+        rig.invoke(event("lookup"));
+
+        List<String> lines = lines();
+        String everything = String.join("\n", lines) + "\n" + metricsText();
+        assertThat(lines).as("log lines").hasSizeGreaterThan(15);
+        assertThat(everything)
+                .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
+                .doesNotContain(base64(GatewayStubs.ACCESS_KEY_SECRET))
+                .doesNotContain(GatewayStubs.TOKEN)
+                .doesNotContain(KmsStubs.CIPHERTEXT_BASE64);
+        for (String phone : PHONE_FORMS) {
+            assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
+        }
+        for (String line : lines) {
+            JsonNode json = JSON.readTree(line);
+            if (json.has("awsRequestId")) {
+                assertThat(json.path("contactId").asText()).as("contactId of %s", line).isEqualTo(CONTACT_ID);
+            }
+        }
+        assertThat(lines).filteredOn(l -> l.contains("Answered contact flow")).hasSize(11)
+                .allSatisfy(l -> assertThat(JSON.readTree(l).path("contactId").asText()).isEqualTo(CONTACT_ID));
+        assertThat(everything).contains("***123");
+    }
+
+    @Test
+    void unreadableEvent_containingANumber_isNotEchoedIntoTheLog() {
+        String payload = "{\"Details\":{\"ContactData\":{\"CustomerEndpoint\":{\"Address\":\"" + CALLER + "\"}}} oops";
+
+        rig.invoke(payload.getBytes(StandardCharsets.UTF_8), ActionRig.CONNECT_REMAINING_MS);
+
+        String everything = String.join("\n", lines());
+        assertThat(everything).contains("Unreadable invocation");
+        for (String phone : PHONE_FORMS) {
+            assertThat(everything).doesNotContain(phone);
+        }
+    }
+
+    private List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String metricsText() {
+        return String.join("\n", rig.metricLines().stream().map(JsonNode::toString).toList());
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}
