@@ -33,7 +33,7 @@ public final class ColdPhases {
         Map<String, String> env = System.getenv();
         last = System.nanoTime();
         LoggerFactory.getLogger(ColdPhases.class).info("first log line [phase=logging]");
-        phase("logback + logstash encoder, first line");
+        phase("SLF4J + nomidio-logging JSON backend, first line");
         var json = Json.mapper();
         ConnectEvent event = json.readValue(Files.readAllBytes(Path.of(args[0])), ConnectEvent.class);
         phase("Jackson: read the Connect event");

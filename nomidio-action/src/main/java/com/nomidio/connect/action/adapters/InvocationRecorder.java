@@ -1,7 +1,5 @@
 package com.nomidio.connect.action.adapters;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import com.nomidio.connect.action.domain.ActionOutcome;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -21,12 +19,13 @@ public final class InvocationRecorder {
     public void record(ActionOutcome outcome, Duration duration, String contactId) {
         try {
             Long gatewayMs = outcome.gatewayLatency() == null ? null : outcome.gatewayLatency().toMillis();
-            LOG.info("Answered contact flow [{}] [{}] [{}] [{}] [{}]",
-                    kv("action", outcome.action()),
-                    kv("outcome", outcome.outcome()),
-                    kv("durationMs", duration.toMillis()),
-                    kv("gatewayMs", gatewayMs),
-                    kv("caller", outcome.maskedCaller()));
+            LOG.atInfo()
+                    .addKeyValue("action", outcome.action())
+                    .addKeyValue("outcome", outcome.outcome())
+                    .addKeyValue("durationMs", duration.toMillis())
+                    .addKeyValue("gatewayMs", (Object) gatewayMs)
+                    .addKeyValue("caller", outcome.maskedCaller())
+                    .log("Answered contact flow");
             metrics.record(outcome, duration, contactId);
         } catch (RuntimeException e) {
             LOG.warn("Could not record the invocation [exception={}]", e.toString());

@@ -13,7 +13,6 @@ import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCa
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.domain.AuthLevel;
@@ -34,10 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import com.nomidio.connect.logging.LogLevels;
+import org.slf4j.event.Level;
 
 /**
- * Captures stdout, where logback (the production logback.xml) and the EMF metrics write, through every action
+ * Captures stdout, where the JSON logging backend (nomidio-logging) and the EMF metrics write, through every action
  * and the failure paths that handle credentials, and proves that no secret, token or full phone number is
  * written, that every line is JSON, and that each line of an invocation carries the ContactId.
  */
@@ -51,7 +51,6 @@ class LogSafetyTest {
     private static ActionRig rig;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private PrintStream originalStdout;
-    private Level originalLevel;
 
     @BeforeAll
     static void startRig() {
@@ -68,16 +67,14 @@ class LogSafetyTest {
         originalStdout = System.out;
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         // Our own debug lines too, in case one ever prints a value it should not.
-        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.nomidio");
-        originalLevel = ours.getLevel();
-        ours.setLevel(Level.DEBUG);
+        LogLevels.set("com.nomidio", Level.DEBUG);
         rig.reset();
     }
 
     @AfterEach
     void restoreStdout() {
         System.setOut(originalStdout);
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.nomidio")).setLevel(originalLevel);
+        LogLevels.set("com.nomidio", null);
     }
 
     @Test

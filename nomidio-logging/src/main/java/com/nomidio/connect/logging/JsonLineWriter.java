@@ -1,0 +1,80 @@
+package com.nomidio.connect.logging;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.event.Level;
+import org.slf4j.spi.MDCAdapter;
+
+/**
+ * Writes one log event as one line of JSON: timestamp, level, logger, message, the MDC (contactId,
+ * awsRequestId), the event's key-value pairs, and the exception's stack trace as one string field.
+ */
+final class JsonLineWriter {
+
+    private final JsonFactory factory = new JsonFactory();
+    private final MDCAdapter mdc;
+
+    JsonLineWriter(MDCAdapter mdc) {
+        this.mdc = mdc;
+    }
+
+    void write(Level level, String logger, String message, List<KeyValuePair> pairs, Throwable throwable) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = factory.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeStringField("timestamp", Instant.now().toString());
+            json.writeStringField("level", level.name());
+            json.writeStringField("logger", logger);
+            json.writeStringField("message", message);
+            Map<String, String> context = mdc.getCopyOfContextMap();
+            if (context != null) {
+                for (Map.Entry<String, String> entry : context.entrySet()) {
+                    json.writeStringField(entry.getKey(), entry.getValue());
+                }
+            }
+            for (KeyValuePair pair : pairs) {
+                writeValue(json, pair.key, pair.value);
+            }
+            if (throwable != null) {
+                json.writeStringField("exception", stackTrace(throwable));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            return;
+        }
+        line.write('\n');
+        // System.out is looked up per line so that a redirected stdout (tests, the runtime) is honoured.
+        synchronized (JsonLineWriter.class) {
+            System.out.write(line.toByteArray(), 0, line.size());
+            System.out.flush();
+        }
+    }
+
+    private static void writeValue(JsonGenerator json, String key, Object value) throws IOException {
+        if (value == null) {
+            json.writeNullField(key);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumberField(key, ((Number) value).longValue());
+        } else if (value instanceof Double || value instanceof Float) {
+            json.writeNumberField(key, ((Number) value).doubleValue());
+        } else if (value instanceof Boolean bool) {
+            json.writeBooleanField(key, bool);
+        } else {
+            json.writeStringField(key, value.toString());
+        }
+    }
+
+    private static String stackTrace(Throwable throwable) {
+        StringWriter out = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package com.nomidio.connect.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.event.Level;
+
+class JsonLoggingProviderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void capture() {
+        original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(original);
+        MDC.clear();
+        LogLevels.set("com.nomidio", null);
+    }
+
+    private List<JsonNode> lines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void info_whenMdcHasContact_writesOneJsonLineWithIt() throws IOException {
+        MDC.put("contactId", "c-123");
+        LoggerFactory.getLogger("com.nomidio.Test").info("Looked up [status={}] [n={}]", "ENROLLED", 3);
+
+        assertThat(lines()).singleElement().satisfies(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+            assertThat(line.path("logger").asText()).isEqualTo("com.nomidio.Test");
+            assertThat(line.path("message").asText()).isEqualTo("Looked up [status=ENROLLED] [n=3]");
+            assertThat(line.path("contactId").asText()).isEqualTo("c-123");
+            assertThat(line.path("timestamp").asText()).endsWith("Z");
+        });
+    }
+
+    @Test
+    void fluentApi_whenKeyValuesGiven_writesThemAsTypedFields() throws IOException {
+        LoggerFactory.getLogger("com.nomidio.Test").atInfo()
+                .addKeyValue("action", "lookup").addKeyValue("durationMs", 42L).addKeyValue("gatewayMs", (Object) null)
+                .log("Answered");
+
+        JsonNode line = lines().get(0);
+        assertThat(line.path("action").asText()).isEqualTo("lookup");
+        assertThat(line.path("durationMs").isNumber()).isTrue();
+        assertThat(line.path("durationMs").asLong()).isEqualTo(42L);
+        assertThat(line.has("gatewayMs")).isTrue();
+        assertThat(line.path("message").asText()).isEqualTo("Answered");
+    }
+
+    @Test
+    void error_whenThrowableGiven_writesStackTraceAsOneField() throws IOException {
+        LoggerFactory.getLogger("com.nomidio.Test").error("Failed [step={}]", "decrypt", new IllegalStateException("boom"));
+
+        JsonNode line = lines().get(0);
+        assertThat(line.path("message").asText()).isEqualTo("Failed [step=decrypt]");
+        assertThat(line.path("exception").asText()).contains("IllegalStateException: boom");
+    }
+
+    @Test
+    void levels_whenBelowThreshold_writeNothing() throws IOException {
+        Logger ours = LoggerFactory.getLogger("com.nomidio.Test");
+        ours.debug("hidden at INFO");
+        LoggerFactory.getLogger("software.amazon.awssdk.request").info("SDK chatter stays out");
+
+        LogLevels.set("com.nomidio", Level.DEBUG);
+        ours.debug("shown at DEBUG");
+
+        assertThat(lines()).extracting(l -> l.path("message").asText()).containsExactly("shown at DEBUG");
+    }
+
+    @Test
+    void message_whenItHasQuotesAndNewlines_staysOneValidLine() throws IOException {
+        LoggerFactory.getLogger("com.nomidio.Test").warn("odd \"input\"\nsecond line");
+
+        assertThat(stdout.toString(StandardCharsets.UTF_8).strip().split("\n")).hasSize(1);
+        assertThat(lines().get(0).path("message").asText()).isEqualTo("odd \"input\"\nsecond line");
+    }
+
+    @Test
+    void threshold_matchesWholeNameSegmentsOnly() {
+        LogLevels levels = new LogLevels(Level.INFO);
+        assertThat(levels.threshold("software.amazon.awssdk.core")).isEqualTo(Level.WARN);
+        assertThat(levels.threshold("software.amazon.awssdkextra")).isEqualTo(Level.INFO);
+        assertThat(LogLevels.parse("debug", Level.INFO)).isEqualTo(Level.DEBUG);
+        assertThat(LogLevels.parse("nonsense", Level.INFO)).isEqualTo(Level.INFO);
+    }
+}
