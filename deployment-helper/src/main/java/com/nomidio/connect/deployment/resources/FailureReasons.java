@@ -56,7 +56,8 @@ public final class FailureReasons {
             return "AWS kept throttling after the SDK's retries: retry the stack operation in a few minutes.";
         }
         if (lower.startsWith("accessdenied") || lower.contains("unauthorized") || e.statusCode() == 403) {
-            return "Check that deploymentHelperIAMRole allows this call on this resource (and, for KMS, the key policy).";
+            return "Check that deploymentHelperIAMRole allows this call on this resource"
+                    + ("Kms".equalsIgnoreCase(service(e)) ? " and that the key policy lets IAM policies grant it." : ".");
         }
         return switch (code) {
             case "ResourceNotFoundException" -> "Check the Connect Instance Id parameter (an instance id or ARN in this"

@@ -9,7 +9,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /** Amazon S3's REST-XML API (path-style) on WireMock: put, list and delete under contact-flows/. */
 public final class S3Stubs {
@@ -45,6 +50,51 @@ public final class S3Stubs {
 
     public void acceptDeletes(String bucket) {
         server.stubFor(delete(urlPathMatching("/" + bucket + "/contact-flows/.*")).willReturn(aResponse().withStatus(204)));
+    }
+
+    /**
+     * The object bytes of a PutObject as S3 would store them. The SDK sends them {@code aws-chunked} with a
+     * CRC32 trailer; this decodes the chunks and checks the trailer, so a test sees exactly what S3 keeps.
+     */
+    public static String decodedBody(LoggedRequest put) {
+        byte[] raw = put.getBody();
+        if (!"aws-chunked".equals(put.getHeader("Content-Encoding"))) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOfCrlf(raw, at);
+            String header = new String(raw, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(header.split(";")[0], 16);
+            at = lineEnd + 2;
+            if (size == 0) {
+                break;
+            }
+            data.write(raw, at, size);
+            at += size + 2;
+        }
+        String trailers = new String(raw, at, raw.length - at, StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(data.toByteArray());
+        byte[] crcBytes = java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
+        String expected = "x-amz-checksum-crc32:" + Base64.getEncoder().encodeToString(crcBytes);
+        if (!trailers.contains(expected)) {
+            throw new AssertionError("the CRC32 trailer does not match the body: " + trailers.strip());
+        }
+        if (Long.parseLong(put.getHeader("x-amz-decoded-content-length")) != data.size()) {
+            throw new AssertionError("x-amz-decoded-content-length does not match the body");
+        }
+        return data.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int indexOfCrlf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new AssertionError("malformed aws-chunked body");
     }
 
     public void noSuchBucket(String bucket) {
