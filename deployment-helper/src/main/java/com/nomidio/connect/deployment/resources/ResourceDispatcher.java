@@ -148,9 +148,4 @@ public final class ResourceDispatcher {
                         + ". Check the Type in the template, or deploy the helper version that adds it."))
                 .build();
     }
-
-    /** Exposed for the handler's wiring log line. */
-    public java.util.Set<String> servedTypes() {
-        return resources.keySet();
-    }
 }
