@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +137,7 @@ public final class ContactFlowsResource implements CustomResource {
             return Response.success(request.physicalResourceId());
         }
         return Response.builder().status(Response.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
-                .reason(truncate("Deleted; left behind for manual removal: " + String.join("; ", leftBehind)))
+                .reason(FailureReasons.truncate("Deleted; left behind for manual removal: " + String.join("; ", leftBehind)))
                 .build();
     }
 
@@ -165,22 +164,16 @@ public final class ContactFlowsResource implements CustomResource {
         data.put("BucketName", properties.bucketName());
         data.put("ContactFlowsPrefix", FlowBucket.PREFIX);
         data.put("DeployedToInstance", String.valueOf(properties.deployContactFlows()));
-        Set<String> created = new TreeSet<>();
         for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
             context.step("rendering " + flow.flowName());
             RenderedFlow rendered = FlowRenderer.render(flow, values);
             validator.validate(flow.flowName(), rendered.content()).orThrow();
+            ExistingFlow found = existing.get(flow.flowName());
             String arn;
             if (properties.deployContactFlows()) {
-                ExistingFlow found = existing.get(flow.flowName());
-                ExistingFlow deployed = createOrUpdate(request, properties, flow, rendered.content(), found, context);
-                arn = deployed.arn();
-                if (found == null && deployed != null) {
-                    created.add(flow.flowName());
-                }
+                arn = createOrUpdate(request, properties, flow, rendered.content(), found, context).arn();
             } else {
-                ExistingFlow found = existing.get(flow.flowName());
-                // Not deployed: refer to the flow by name-bearing ARN until it is imported (see contact-flows/README.md).
+                // Not deployed: refer to the flow by a name-bearing ARN until it is imported (contact-flows/README.md).
                 arn = found != null ? found.arn() : properties.instanceArn() + "/contact-flow/" + flow.flowName();
             }
             context.step("writing " + FlowBucket.key(flow.flowName()) + " to s3://" + properties.bucketName());
@@ -191,7 +184,7 @@ public final class ContactFlowsResource implements CustomResource {
             data.put(key + "Name", flow.flowName());
             data.put(key + "Arn", properties.deployContactFlows() ? arn : "");
         }
-        LOG.info("Contact flows ready [deployed={}] [createdNow={}]", properties.deployContactFlows(), created);
+        LOG.info("Contact flows ready [deployed={}] [bucket={}]", properties.deployContactFlows(), properties.bucketName());
         return Response.builder().status(Response.Status.SUCCESS)
                 .physicalResourceId(physicalResourceId(request))
                 .value(data)
@@ -280,9 +273,5 @@ public final class ContactFlowsResource implements CustomResource {
             case PRE_FLOW -> "PreFlow";
             case AGENT_CHALLENGE_QUEUE -> "AgentChallengeQueueFlow";
         };
-    }
-
-    private static String truncate(String reason) {
-        return reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
     }
 }

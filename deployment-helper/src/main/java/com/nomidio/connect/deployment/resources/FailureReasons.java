@@ -89,7 +89,8 @@ public final class FailureReasons {
         return current;
     }
 
-    static String truncate(String reason) {
+    /** Cut to what fits a CloudFormation response. */
+    public static String truncate(String reason) {
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 }

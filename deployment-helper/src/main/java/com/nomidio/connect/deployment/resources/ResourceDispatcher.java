@@ -90,7 +90,9 @@ public final class ResourceDispatcher {
         });
         Map<String, String> mdc = MDC.getCopyOfContextMap();
         Future<Response> work = worker.submit(() -> {
-            MDC.setContextMap(mdc);
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
             return operation.apply(resource, request, context);
         });
         try {
