@@ -22,10 +22,11 @@ class FlowRendererTest {
     }
 
     @Test
-    void render_whenValueGoesIntoSsml_escapesItForXml() {
-        String template = """
-                {"Version":"2019-10-30","StartAction":"a","Actions":[{"Identifier":"a","Type":"MessageParticipant",
-                 "Parameters":{"SSML":"<speak>Welcome to ${EnterpriseName}</speak>"},"Transitions":{}}]}""";
+    void render_whenValueGoesIntoSsml_escapesItForXml() throws Exception {
+        String template;
+        try (var in = getClass().getClassLoader().getResourceAsStream("templates/ssml-welcome.json")) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
 
         String rendered = FlowRenderer.render("t", template, Map.of("EnterpriseName", "A & B <C>"));
 
