@@ -50,6 +50,29 @@ public final class KmsStubs {
                         .withBody(body)));
     }
 
+    /**
+     * Encrypt answers with {@link #CIPHERTEXT_BASE64} only for {@code plaintext} under the expected encryption
+     * context, so a test can show that what the deployment helper encrypts is what {@link #decrypt} accepts.
+     */
+    public static void encrypt(WireMockServer server, String plaintext, String accessKeyId) {
+        String body = JSON.createObjectNode()
+                .put("KeyId", KEY_ARN)
+                .put("CiphertextBlob", CIPHERTEXT_BASE64)
+                .put("EncryptionAlgorithm", "SYMMETRIC_DEFAULT")
+                .toString();
+        server.stubFor(post(urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("TrentService.Encrypt"))
+                .withRequestBody(matchingJsonPath("$.Plaintext",
+                        equalTo(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)))))
+                .withRequestBody(matchingJsonPath("$.EncryptionContext['" + SecretEncryptionContext.PURPOSE_KEY + "']",
+                        equalTo(SecretEncryptionContext.PURPOSE)))
+                .withRequestBody(matchingJsonPath("$.EncryptionContext['" + SecretEncryptionContext.ACCESS_KEY_ID_KEY + "']",
+                        equalTo(accessKeyId)))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody(body)));
+    }
+
     public static KmsClient client(String endpoint) {
         return KmsClient.builder()
                 .endpointOverride(URI.create(endpoint))

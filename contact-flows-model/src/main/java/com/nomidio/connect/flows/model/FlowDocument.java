@@ -1,0 +1,36 @@
+package com.nomidio.connect.flows.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One flow in the Amazon Connect flow language ({@code "Version": "2019-10-30"}): the actions and where execution
+ * starts. {@code metadata} (designer layout) is kept as read, or null; it never affects execution.
+ */
+public record FlowDocument(String version, String startAction, List<FlowAction> actions, JsonNode metadata) {
+
+    public static final String FLOW_LANGUAGE_VERSION = "2019-10-30";
+
+    public FlowDocument {
+        actions = List.copyOf(actions);
+    }
+
+    /** The action with this identifier; the first one when identifiers are (invalidly) duplicated. */
+    public Optional<FlowAction> action(String identifier) {
+        return actions.stream().filter(a -> a.identifier() != null && a.identifier().equals(identifier)).findFirst();
+    }
+
+    /** Actions by identifier in document order (first wins on duplicates, which the validator reports). */
+    public Map<String, FlowAction> actionsById() {
+        Map<String, FlowAction> byId = new LinkedHashMap<>();
+        for (FlowAction action : actions) {
+            if (action.identifier() != null) {
+                byId.putIfAbsent(action.identifier(), action);
+            }
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,6 @@
+package com.nomidio.connect.flows.validation;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}

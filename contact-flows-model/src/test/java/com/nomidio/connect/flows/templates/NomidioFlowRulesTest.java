@@ -1,0 +1,247 @@
+package com.nomidio.connect.flows.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.flows.analysis.AttributeAnalysis;
+import com.nomidio.connect.flows.catalog.ActionCatalog;
+import com.nomidio.connect.flows.model.ConditionBranch;
+import com.nomidio.connect.flows.model.FlowAction;
+import com.nomidio.connect.flows.model.FlowDocument;
+import com.nomidio.connect.flows.testing.SampleFlowValues;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The product's rules for its own flows, beyond what the flow language itself demands. */
+class NomidioFlowRulesTest {
+
+    /** The guide's "Contact Attribute Outputs": set on every path out of authentication and challenge. */
+    private static final Set<String> GUIDE_OUTPUTS = keys(ContactAttribute.STATUS, ContactAttribute.FRAUD_FLAG,
+            ContactAttribute.CHALLENGE_AUTH, ContactAttribute.CHALLENGE_RESULT, ContactAttribute.AUTHENTICATED_ENROLLED);
+    /** nomidioAction's `action` parameter values (HELPERS.md contract). */
+    private static final Set<String> ACTIONS = Set.of("lookup", "invite", "optOut", "createChallenge",
+            "startSampleUpload", "challengeResult");
+    private static final ActionCatalog CATALOG = ActionCatalog.standard();
+
+    @Test
+    void authenticationFlow_whenBranchingOnStatus_handlesEveryNomidioStatus() {
+        FlowAction branch = render(NomidioFlow.AUTHENTICATION_FLOW).action("Branch on Nomidio status").orElseThrow();
+
+        assertThat(branch.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.STATUS.key());
+        assertThat(equalsOperands(branch)).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(NomidioStatus.values()).map(Enum::name).toList());
+    }
+
+    @Test
+    void authenticationFlow_whenStatusCanBeChallenged_goesToTheChallengeFlow() {
+        FlowDocument auth = render(NomidioFlow.AUTHENTICATION_FLOW);
+        FlowAction branch = auth.action("Branch on Nomidio status").orElseThrow();
+
+        for (NomidioStatus status : NomidioStatus.values()) {
+            String target = targetOf(branch, status.name());
+            boolean reachesChallenge = target.equals("Transfer to challenge")
+                    || auth.action(target).orElseThrow().transitions().nextAction().equals("Transfer to challenge");
+            assertThat(reachesChallenge).as(status + " -> " + target).isEqualTo(status.canBeChallenged());
+        }
+        assertThat(auth.action("Transfer to challenge").orElseThrow().textParameter("ContactFlowId"))
+                .contains(SampleFlowValues.values().get(FlowPlaceholder.CHALLENGE_FLOW_ARN));
+    }
+
+    @Test
+    void authenticationFlow_whenNotFoundOrExists_offersInvitationAndOptOut() {
+        FlowDocument auth = render(NomidioFlow.AUTHENTICATION_FLOW);
+        FlowAction branch = auth.action("Branch on Nomidio status").orElseThrow();
+
+        for (String status : List.of("NOT_FOUND", "EXISTS", "INVITED", "PENDING", "INVITATION_SENT")) {
+            FlowAction menu = auth.action(targetOf(branch, status)).orElseThrow();
+            assertThat(menu.type()).isEqualTo("GetParticipantInput");
+            assertThat(menu.textParameter("StoreInput")).contains("False");
+            assertThat(invokedAction(auth, targetOf(menu, "1"))).isEqualTo("invite");
+            assertThat(invokedAction(auth, targetOf(menu, "2"))).isEqualTo("optOut");
+        }
+    }
+
+    @Test
+    void challengeFlow_whenResultArrives_handlesEveryChallengeStatus() {
+        FlowAction check = render(NomidioFlow.CHALLENGE_FLOW).action("Check challenge result").orElseThrow();
+
+        assertThat(equalsOperands(check)).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ChallengeStatus.values()).map(Enum::name).toList());
+        assertThat(targetOf(check, "PENDING")).isEqualTo("Pause before next check");
+    }
+
+    @Test
+    void challengeFlow_whenLevelHigh_waitsLongerAndAsksForTheFaceCheck() {
+        FlowDocument challenge = render(NomidioFlow.CHALLENGE_FLOW);
+        FlowAction level = challenge.action("Check challenge level").orElseThrow();
+
+        assertThat(level.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.AUTH_LEVEL.key());
+        String highPrompt = targetOf(level, "HIGH");
+        assertThat(challenge.action(highPrompt).orElseThrow().textParameter("Text").orElseThrow()).contains("face check");
+        int high = loopCount(challenge, "High level wait loop");
+        int standard = loopCount(challenge, "Standard level wait loop");
+        assertThat(high).isGreaterThan(standard);
+        assertThat(standard).isPositive();
+    }
+
+    @Test
+    void challengeFlow_whenStreaming_startsBeforeUploadAndStopsBeforeLeaving() {
+        FlowDocument challenge = render(NomidioFlow.CHALLENGE_FLOW);
+
+        assertThat(challenge.action("Start media streaming").orElseThrow().transitions().nextAction())
+                .isEqualTo("Start sample upload");
+        assertThat(challenge.action("Stop media streaming").orElseThrow().textParameter("MediaStreamingState"))
+                .contains("Disabled");
+        assertThat(challenge.action("Record challenge not completed").orElseThrow().transitions().nextAction())
+                .isEqualTo("Stop media streaming");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW"})
+    void flow_whenLeaving_hasSetEveryGuideOutputOnEveryPath(NomidioFlow flow) {
+        // The challenge flow runs after authentication (or the agent's quick connect, after it), which set these.
+        Set<String> setBefore = flow == NomidioFlow.CHALLENGE_FLOW
+                ? keys(ContactAttribute.STATUS, ContactAttribute.FRAUD_FLAG) : Set.of();
+        AttributeAnalysis analysis = AttributeAnalysis.of(render(flow), CATALOG, setBefore);
+
+        assertThat(analysis.missingAtExits(GUIDE_OUTPUTS)).isEmpty();
+    }
+
+    @Test
+    void preFlow_whenAuthenticationUnreachable_setsEveryGuideOutputBeforeQueueing() {
+        AttributeAnalysis analysis = AttributeAnalysis.of(render(NomidioFlow.PRE_FLOW), CATALOG, Set.of());
+
+        assertThat(analysis.missingAtExits(GUIDE_OUTPUTS)).containsOnlyKeys("Transfer to authentication");
+        assertThat(analysis.setOnArrival("Transfer to working queue")).hasValueSatisfying(
+                set -> assertThat(set).containsAll(GUIDE_OUTPUTS));
+    }
+
+    @Test
+    void analysis_whenOutputsForgotten_reportsTheExit() {
+        // Guard the guard: drop the defaults block's outputs and the analysis must notice.
+        String template = FlowTemplates.template(NomidioFlow.AUTHENTICATION_FLOW)
+                .replace("\"nomidio_challenge_auth\": \"\",", "");
+        String rendered = FlowRenderer.render("auth", template, byName(SampleFlowValues.values()));
+
+        Map<String, Set<String>> missing = AttributeAnalysis.of(
+                com.nomidio.connect.flows.model.FlowParser.parse(rendered), CATALOG, Set.of())
+                .missingAtExits(GUIDE_OUTPUTS);
+
+        assertThat(missing).isNotEmpty();
+        assertThat(missing.values()).allSatisfy(m -> assertThat(m).containsExactly(ContactAttribute.CHALLENGE_AUTH.key()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW"})
+    void flow_whenLeavingForPostFlow_honoursPostFlowIdWithTheDefault(NomidioFlow flow) {
+        FlowDocument document = render(flow);
+        FlowAction check = document.action("Check post flow").orElseThrow();
+        FlowAction setDefault = document.action(check.transitions().error("NoMatchingCondition").orElseThrow().nextAction())
+                .orElseThrow();
+        String postFlowArn = SampleFlowValues.values().get(FlowPlaceholder.POST_FLOW_ARN);
+
+        assertThat(check.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.POST_FLOW_ID.key());
+        assertThat(setDefault.parameters().get("Attributes").get(ContactAttribute.POST_FLOW_ID.key()).asText())
+                .isEqualTo(postFlowArn);
+        assertThat(document.action("Transfer to post flow").orElseThrow().textParameter("ContactFlowId"))
+                .contains("$.Attributes." + ContactAttribute.POST_FLOW_ID.key());
+        assertThat(document.action("Transfer to default post flow").orElseThrow().textParameter("ContactFlowId"))
+                .contains(postFlowArn);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NomidioFlow.class)
+    void template_whenReferringToAttributes_usesOnlyNamesOfContactAttribute(NomidioFlow flow) {
+        Set<String> known = Arrays.stream(ContactAttribute.values()).map(ContactAttribute::key).collect(Collectors.toSet());
+        Matcher matcher = Pattern.compile("nomidio_[a-z_]+").matcher(FlowTemplates.template(flow));
+        Set<String> used = new TreeSet<>();
+        while (matcher.find()) {
+            used.add(matcher.group());
+        }
+
+        assertThat(known).containsAll(used);
+    }
+
+    @ParameterizedTest
+    @EnumSource(NomidioFlow.class)
+    void template_whenInvokingNomidioAction_usesTheContractsActionsThroughTheAlias(NomidioFlow flow) {
+        for (FlowAction action : render(flow).actions()) {
+            if (action.type().equals("InvokeLambdaFunction")) {
+                assertThat(ACTIONS).contains(action.parameters().get("LambdaInvocationAttributes").get("action").asText());
+                assertThat(action.textParameter("InvocationType")).contains("SYNCHRONOUS");
+                assertThat(action.textParameter("LambdaFunctionARN")).contains(SampleFlowValues.NOMIDIO_ACTION_ALIAS_ARN);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(NomidioFlow.class)
+    void template_whenReferringToOtherFlows_refersOnlyToFlowsCreatedBeforeIt(NomidioFlow flow) {
+        Set<String> used = FlowTemplates.placeholders(flow);
+        Set<String> known = Arrays.stream(FlowPlaceholder.values()).map(FlowPlaceholder::placeholderName)
+                .collect(Collectors.toSet());
+
+        assertThat(known).containsAll(used);
+        for (NomidioFlow other : NomidioFlow.values()) {
+            other.arnPlaceholder().filter(p -> used.contains(p.placeholderName())).ifPresent(p ->
+                    assertThat(NomidioFlow.deploymentOrder().indexOf(other))
+                            .as(flow + " refers to " + other).isLessThan(NomidioFlow.deploymentOrder().indexOf(flow)));
+        }
+    }
+
+    @Test
+    void agentChallengeQueue_whenEntered_transfersToTheChallengeFlow() {
+        FlowDocument queue = render(NomidioFlow.AGENT_CHALLENGE_QUEUE);
+
+        assertThat(NomidioFlow.AGENT_CHALLENGE_QUEUE.contactFlowType()).isEqualTo("QUEUE_TRANSFER");
+        assertThat(queue.action("Transfer to challenge").orElseThrow().textParameter("ContactFlowId"))
+                .contains(SampleFlowValues.values().get(FlowPlaceholder.CHALLENGE_FLOW_ARN));
+    }
+
+    // ---- helpers ----
+
+    private static FlowDocument render(NomidioFlow flow) {
+        return FlowRenderer.render(flow, SampleFlowValues.values()).document();
+    }
+
+    private static Map<String, String> byName(Map<FlowPlaceholder, String> values) {
+        return values.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().placeholderName(), Map.Entry::getValue));
+    }
+
+    private static Set<String> keys(ContactAttribute... attributes) {
+        return Arrays.stream(attributes).map(ContactAttribute::key).collect(Collectors.toSet());
+    }
+
+    private static List<String> equalsOperands(FlowAction action) {
+        return action.transitions().conditions().stream().filter(c -> c.operator().equals("Equals"))
+                .flatMap(c -> c.operands().stream()).toList();
+    }
+
+    private static String targetOf(FlowAction action, String operand) {
+        return action.transitions().conditions().stream().filter(c -> c.operands().contains(operand))
+                .map(ConditionBranch::nextAction).findFirst().orElseThrow(() ->
+                        new AssertionError(action.identifier() + " has no branch for " + operand));
+    }
+
+    private static String invokedAction(FlowDocument flow, String identifier) {
+        FlowAction action = flow.action(identifier).orElseThrow();
+        assertThat(action.type()).isEqualTo("InvokeLambdaFunction");
+        return action.parameters().get("LambdaInvocationAttributes").get("action").asText();
+    }
+
+    private static int loopCount(FlowDocument flow, String identifier) {
+        return Integer.parseInt(flow.action(identifier).orElseThrow().textParameter("LoopCount").orElseThrow());
+    }
+
+}

@@ -1,0 +1,277 @@
+package com.nomidio.connect.deployment.flows;
+
+import com.nomidio.connect.deployment.aws.ConnectFlowsApi;
+import com.nomidio.connect.deployment.aws.ExistingFlow;
+import com.nomidio.connect.deployment.aws.FlowBucket;
+import com.nomidio.connect.deployment.resources.CustomResource;
+import com.nomidio.connect.deployment.resources.CustomResourceRequest;
+import com.nomidio.connect.deployment.resources.FailureReasons;
+import com.nomidio.connect.deployment.resources.InvalidPropertiesException;
+import com.nomidio.connect.deployment.resources.PhysicalIds;
+import com.nomidio.connect.deployment.resources.ResourceContext;
+import com.nomidio.connect.flows.templates.FlowPlaceholder;
+import com.nomidio.connect.flows.templates.FlowRenderer;
+import com.nomidio.connect.flows.templates.NomidioFlow;
+import com.nomidio.connect.flows.templates.RenderedFlow;
+import com.nomidio.connect.flows.validation.FlowValidator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
+import software.amazon.lambda.powertools.cloudformation.Response;
+
+/**
+ * {@code Custom::NomidioContactFlows}: renders the flow templates, validates them, writes them to
+ * {@code contact-flows/} in the bucket and, when DeployContactFlows is true, associates nomidioAction with
+ * the instance and creates or updates each flow (found by name) in the guide's order, feeding each flow's ARN
+ * into the flows that refer to it.
+ *
+ * <p>Flows this resource creates carry the tag {@value #CREATED_BY_TAG} with a value derived from the stack and
+ * logical id; Delete removes exactly those and leaves flows it merely found and updated. The physical id names
+ * the instance, so moving to another instance is a replacement whose Delete cleans up the old one.
+ */
+public final class ContactFlowsResource implements CustomResource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactFlowsResource.class);
+
+    public static final String TYPE = "Custom::NomidioContactFlows";
+    public static final String CREATED_BY_TAG = "nomidio:created-by";
+    static final String STACK_TAG = "nomidio:stack";
+    private static final Set<String> FLOW_TYPES = NomidioFlow.deploymentOrder().stream()
+            .map(NomidioFlow::contactFlowType).collect(Collectors.toSet());
+    private static final Set<String> FLOW_NAMES = NomidioFlow.deploymentOrder().stream()
+            .map(NomidioFlow::flowName).collect(Collectors.toSet());
+
+    private final ConnectFlowsApi connect;
+    private final FlowBucket bucket;
+    private final FlowValidator validator;
+
+    public ContactFlowsResource(ConnectFlowsApi connect, FlowBucket bucket, FlowValidator validator) {
+        this.connect = connect;
+        this.bucket = bucket;
+        this.validator = validator;
+    }
+
+    @Override
+    public String resourceType() {
+        return TYPE;
+    }
+
+    @Override
+    public String physicalResourceId(CustomResourceRequest request) {
+        return "nomidio-contact-flows:" + ContactFlowsProperties.from(request.properties()).instanceId();
+    }
+
+    @Override
+    public Response create(CustomResourceRequest request, ResourceContext context) {
+        return deploy(request, ContactFlowsProperties.from(request.properties()), context);
+    }
+
+    @Override
+    public Response update(CustomResourceRequest request, ResourceContext context) {
+        ContactFlowsProperties properties = ContactFlowsProperties.from(request.properties());
+        Response response = deploy(request, properties, context);
+        oldBucketToEmpty(request, properties).ifPresent(oldBucket -> {
+            // CloudFormation deletes the replaced bucket after this update; it must be empty by then.
+            try {
+                context.step("removing the flows from the previous bucket " + oldBucket);
+                bucket.deleteFlows(oldBucket, context.callTimeout());
+            } catch (SdkException e) {
+                LOG.warn("Could not empty the previous bucket; CloudFormation may fail to delete it [bucket={}]",
+                        oldBucket, e);
+            }
+        });
+        if (!properties.deployContactFlows()) {
+            LOG.info("DeployContactFlows is false: flows already in the instance are left as they are");
+        }
+        return response;
+    }
+
+    /**
+     * Removes what this resource created and succeeds even when that is nothing (a failed Create) or the
+     * properties are unusable; what cannot be removed is named in the reason and the log, not left blocking
+     * the stack's deletion.
+     */
+    @Override
+    public Response delete(CustomResourceRequest request, ResourceContext context) {
+        ContactFlowsProperties properties;
+        try {
+            properties = ContactFlowsProperties.from(request.properties());
+        } catch (InvalidPropertiesException e) {
+            LOG.info("Nothing to clean up: the properties were never usable [reason={}]", e.getMessage());
+            return Response.success(request.physicalResourceId());
+        }
+        List<String> leftBehind = new ArrayList<>();
+        try {
+            context.step("removing the flows from s3://" + properties.bucketName() + "/" + FlowBucket.PREFIX);
+            List<String> keys = bucket.deleteFlows(properties.bucketName(), context.callTimeout());
+            context.done("removed " + keys.size() + " file(s) from the bucket");
+        } catch (SdkException e) {
+            LOG.warn("Could not empty the bucket's contact-flows/", e);
+            leftBehind.add("the files in s3://" + properties.bucketName() + "/" + FlowBucket.PREFIX + " ("
+                    + FailureReasons.describe(e, context) + ")");
+        }
+        try {
+            deleteCreatedFlows(request, properties, context);
+            if (properties.deployContactFlows()) {
+                context.step("disassociating nomidioAction from the instance");
+                connect.disassociateFunction(properties.instanceId(), properties.nomidioActionFunctionArn(),
+                        context.callTimeout());
+            }
+        } catch (ResourceNotFoundException e) {
+            LOG.info("The instance is gone; nothing left there [instanceId={}]", properties.instanceId());
+        } catch (SdkException e) {
+            LOG.warn("Could not clean up the instance", e);
+            leftBehind.add("flows or the Lambda association in instance " + properties.instanceId() + " ("
+                    + FailureReasons.describe(e, context) + ")");
+        }
+        if (leftBehind.isEmpty()) {
+            return Response.success(request.physicalResourceId());
+        }
+        return Response.builder().status(Response.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
+                .reason(FailureReasons.truncate("Deleted; left behind for manual removal: " + String.join("; ", leftBehind)))
+                .build();
+    }
+
+    private Response deploy(CustomResourceRequest request, ContactFlowsProperties properties, ResourceContext context) {
+        String instanceId = properties.instanceId();
+        context.step("finding the working queue '" + properties.workingQueueName() + "'");
+        String queueArn = connect.queueArn(instanceId, properties.workingQueueName(), context.callTimeout())
+                .orElseThrow(() -> new InvalidPropertiesException("the instance " + instanceId + " has no standard"
+                        + " queue named '" + properties.workingQueueName() + "'; set WorkingQueueName to one it has"));
+        if (properties.deployContactFlows()) {
+            context.step("associating nomidioAction with the instance");
+            connect.associateFunction(instanceId, properties.nomidioActionFunctionArn(), context.callTimeout());
+            context.done("nomidioAction associated");
+        }
+        context.step("listing the instance's contact flows");
+        Map<String, ExistingFlow> existing = new LinkedHashMap<>(
+                connect.findFlows(instanceId, FLOW_NAMES, FLOW_TYPES, context.callTimeout()));
+
+        Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);
+        values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, properties.nomidioActionFunctionArn());
+        values.put(FlowPlaceholder.ENTERPRISE_NAME, properties.enterpriseName());
+        values.put(FlowPlaceholder.WORKING_QUEUE_ARN, queueArn);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("BucketName", properties.bucketName());
+        data.put("ContactFlowsPrefix", FlowBucket.PREFIX);
+        data.put("DeployedToInstance", String.valueOf(properties.deployContactFlows()));
+        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
+            context.step("rendering " + flow.flowName());
+            RenderedFlow rendered = FlowRenderer.render(flow, values);
+            validator.validate(flow.flowName(), rendered.content()).orThrow();
+            ExistingFlow found = existing.get(flow.flowName());
+            String arn;
+            if (properties.deployContactFlows()) {
+                arn = createOrUpdate(request, properties, flow, rendered.content(), found, context).arn();
+            } else {
+                // Not deployed: refer to the flow by a name-bearing ARN until it is imported (contact-flows/README.md).
+                arn = found != null ? found.arn() : properties.instanceArn() + "/contact-flow/" + flow.flowName();
+            }
+            context.step("writing " + FlowBucket.key(flow.flowName()) + " to s3://" + properties.bucketName());
+            bucket.put(properties.bucketName(), flow.flowName(), rendered.content(), context.callTimeout());
+            context.done(flow.flowName());
+            flow.arnPlaceholder().ifPresent(placeholder -> values.put(placeholder, arn));
+            String key = attributePrefix(flow);
+            data.put(key + "Name", flow.flowName());
+            data.put(key + "Arn", properties.deployContactFlows() ? arn : "");
+        }
+        LOG.info("Contact flows ready [deployed={}] [bucket={}]", properties.deployContactFlows(), properties.bucketName());
+        return Response.builder().status(Response.Status.SUCCESS)
+                .physicalResourceId(physicalResourceId(request))
+                .value(data)
+                .build();
+    }
+
+    private ExistingFlow createOrUpdate(CustomResourceRequest request, ContactFlowsProperties properties,
+                                        NomidioFlow flow, String content, ExistingFlow found, ResourceContext context) {
+        String instanceId = properties.instanceId();
+        if (found == null) {
+            context.step("creating " + flow.flowName());
+            try {
+                ExistingFlow created = connect.create(instanceId, flow.flowName(), flow.contactFlowType(),
+                        flow.description(), content, tags(request), context.callTimeout());
+                LOG.info("Created flow [name={}] [flowId={}]", flow.flowName(), created.id());
+                return created;
+            } catch (DuplicateResourceException e) {
+                // Created by an earlier attempt that did not see its answer, or listed too early: find and update it.
+                LOG.info("Flow exists after all; updating it [name={}]", flow.flowName());
+                context.step("finding " + flow.flowName() + " by name after a duplicate-name answer");
+                found = connect.findFlows(instanceId, Set.of(flow.flowName()), FLOW_TYPES, context.callTimeout())
+                        .get(flow.flowName());
+                if (found == null) {
+                    throw e;
+                }
+            }
+        }
+        if (!flow.contactFlowType().equals(found.type())) {
+            throw new InvalidPropertiesException("the instance already has a flow named " + flow.flowName()
+                    + " of type " + found.type() + " (expected " + flow.contactFlowType() + "); rename or delete it");
+        }
+        context.step("updating " + flow.flowName());
+        connect.updateContent(instanceId, found.id(), content, context.callTimeout());
+        LOG.info("Updated flow [name={}] [flowId={}]", flow.flowName(), found.id());
+        return found;
+    }
+
+    private void deleteCreatedFlows(CustomResourceRequest request, ContactFlowsProperties properties,
+                                    ResourceContext context) {
+        String instanceId = properties.instanceId();
+        context.step("listing the instance's contact flows");
+        Map<String, ExistingFlow> existing = connect.findFlows(instanceId, FLOW_NAMES, FLOW_TYPES, context.callTimeout());
+        List<NomidioFlow> reverse = new ArrayList<>(NomidioFlow.deploymentOrder());
+        java.util.Collections.reverse(reverse);
+        String ours = createdByValue(request);
+        for (NomidioFlow flow : reverse) {
+            ExistingFlow found = existing.get(flow.flowName());
+            if (found == null) {
+                continue;
+            }
+            context.step("checking who created " + flow.flowName());
+            if (!ours.equals(connect.tags(instanceId, found.id(), context.callTimeout()).get(CREATED_BY_TAG))) {
+                LOG.info("Leaving a flow this stack did not create [name={}] [flowId={}]", flow.flowName(), found.id());
+                continue;
+            }
+            context.step("deleting " + flow.flowName());
+            connect.delete(instanceId, found.id(), context.callTimeout());
+            context.done("deleted " + flow.flowName());
+            LOG.info("Deleted flow [name={}] [flowId={}]", flow.flowName(), found.id());
+        }
+    }
+
+    /** Who created a flow: the same value for every request of this stack's resource, and no other. */
+    static String createdByValue(CustomResourceRequest request) {
+        return PhysicalIds.stable("nomidio", request, "contact-flows");
+    }
+
+    private static Map<String, String> tags(CustomResourceRequest request) {
+        String stack = request.stackName();
+        return Map.of(CREATED_BY_TAG, createdByValue(request),
+                STACK_TAG, stack.length() > 256 ? stack.substring(0, 256) : stack);
+    }
+
+    private static java.util.Optional<String> oldBucketToEmpty(CustomResourceRequest request,
+                                                               ContactFlowsProperties properties) {
+        return request.oldProperties().optional(ContactFlowsProperties.BUCKET_NAME)
+                .filter(old -> !old.equals(properties.bucketName()));
+    }
+
+    /** The attribute name prefix for a flow's Name/Arn in the response data (e.g. AuthenticationFlowName). */
+    static String attributePrefix(NomidioFlow flow) {
+        return switch (flow) {
+            case POST_FLOW -> "PostFlow";
+            case CHALLENGE_FLOW -> "ChallengeFlow";
+            case AUTHENTICATION_FLOW -> "AuthenticationFlow";
+            case PRE_FLOW -> "PreFlow";
+            case AGENT_CHALLENGE_QUEUE -> "AgentChallengeQueueFlow";
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package com.nomidio.connect.deployment.entrypoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nomidio.connect.deployment.testing.FakeLambdaContext;
+import com.nomidio.connect.deployment.testing.HelperHarness;
+import com.nomidio.connect.deployment.testing.S3Stubs;
+import com.nomidio.connect.flows.templates.NomidioFlow;
+import com.nomidio.connect.testing.KmsStubs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+
+/** The handler as Lambda runs it: every sample event answered exactly once, unknown types, no secret in logs. */
+class DeploymentHelperHandlerTest {
+
+    private final HelperHarness harness = new HelperHarness();
+    private final DeploymentHelperHandler handler = new DeploymentHelperHandler(harness.dispatcher(Duration.ofSeconds(2)));
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    static Stream<String> sampleEvents() throws IOException {
+        try (Stream<Path> files = Files.list(HelperHarness.EVENTS)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("deployment-helper-"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("sampleEvents")
+    void handleRequest_whenSampleEvent_answersCloudFormationSuccessOnce(String file) {
+        stubEverythingTheSamplesNeed();
+        CloudFormationCustomResourceEvent event = harness.event(file);
+
+        handler.handleRequest(event, new FakeLambdaContext(120_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).as(answer.toString()).isEqualTo("SUCCESS");
+        assertThat(answer.get("RequestId").asText()).isEqualTo(event.getRequestId());
+        assertThat(answer.get("LogicalResourceId").asText()).isEqualTo(event.getLogicalResourceId());
+    }
+
+    @Test
+    void handleRequest_whenSamplesCoverEveryRequestTypeOfEveryResource_areAllThere() throws IOException {
+        assertThat(sampleEvents().toList()).contains(
+                "deployment-helper-create-secret.json", "deployment-helper-update-secret.json",
+                "deployment-helper-delete-secret.json", "deployment-helper-create-contact-flows.json",
+                "deployment-helper-update-contact-flows.json", "deployment-helper-delete-contact-flows.json");
+    }
+
+    @Test
+    void handleRequest_whenResourceTypeUnknown_answersFailedNamingWhatIsServed() {
+        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-create-secret.json");
+        event.setResourceType("Custom::NomidioSoftphone");
+
+        handler.handleRequest(event, new FakeLambdaContext(60_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).isEqualTo("This deploymentHelper does not serve resource type"
+                + " Custom::NomidioSoftphone; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows]. Check the"
+                + " Type in the template, or deploy the helper version that adds it.");
+    }
+
+    @Test
+    void handleRequest_whenDeletingAnUnknownResourceType_answersSuccessSoTheStackCanGo() {
+        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
+        event.setResourceType("Custom::NomidioLexBots");
+
+        handler.handleRequest(event, new FakeLambdaContext(60_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(answer.get("PhysicalResourceId").asText()).isEqualTo(event.getPhysicalResourceId());
+    }
+
+    @Test
+    void handleRequest_whenEncryptingOrFailing_neverLogsTheSecret() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try {
+            KmsStubs.encrypt(harness.aws, "example-secret-not-a-real-one", "9ODO5FL9B50A5V9Y0Q6Q");
+            handler.handleRequest(harness.event("deployment-helper-create-secret.json"), new FakeLambdaContext(60_000));
+            // No Encrypt stub for the rotated secret: this one fails, and its failure is logged.
+            handler.handleRequest(harness.event("deployment-helper-update-secret.json"), new FakeLambdaContext(60_000));
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(logs.list).isNotEmpty();
+        assertThat(logs.list).allSatisfy(event -> {
+            String everything = event.getFormattedMessage() + event.getMDCPropertyMap()
+                    + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            assertThat(everything).doesNotContain("example-secret-not-a-real-one", "example-rotated-secret-not-real");
+        });
+    }
+
+    private void stubEverythingTheSamplesNeed() {
+        KmsStubs.encrypt(harness.aws, "example-secret-not-a-real-one", "9ODO5FL9B50A5V9Y0Q6Q");
+        KmsStubs.encrypt(harness.aws, "example-rotated-secret-not-real", "7KQ2M4X8P1R6T3V9W5Z0");
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.associateLambda();
+        harness.connect.disassociateLambda();
+        harness.connect.existingFlowsChanging(List.of(), NomidioFlow.deploymentOrder());
+        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
+            harness.connect.createFlow(flow);
+            harness.connect.updateContent(flow);
+            harness.connect.describeFlow(flow, java.util.Map.of());
+        }
+        harness.s3.acceptPuts(S3Stubs.BUCKET);
+        harness.s3.listing(S3Stubs.BUCKET, List.of());
+    }
+}
