@@ -154,13 +154,32 @@ public final class KvsMkvReader {
                 MkvTrackMetadata track = metadata.getMkvTrackMetadata(number.longValue());
                 if (track != null && ConnectStreams.isCallerTrack(track.getTrackName())) {
                     AudioFormat format = AudioFormat.fromTrack(track.getCodecId(),
-                            track.getSamplingFrequency().orElse(null),
-                            track.getBitDepth().map(BigInteger::longValue).orElse(null),
-                            track.getChannels().map(BigInteger::longValue).orElse(null),
+                            track.getSamplingFrequency().orElseGet(() -> audioValue(track, MkvTypeInfos.SAMPLINGFREQUENCY, Double.class)),
+                            track.getBitDepth().map(BigInteger::longValue).orElseGet(() -> unsigned(track, MkvTypeInfos.BITDEPTH)),
+                            track.getChannels().map(BigInteger::longValue).orElseGet(() -> unsigned(track, MkvTypeInfos.CHANNELS)),
                             codecPrivate(track));
                     callerTrackNumber = number.longValue();
                     LOG.debug("Caller track [trackNumber={}] [name={}] [format={}]", number, track.getTrackName(), format);
                     return format;
+                }
+            }
+            return null;
+        }
+
+        /*
+         * MkvTrackMetadata has sampling frequency, channels and bit depth, but FragmentMetadataVisitor 1.2.5 leaves
+         * them empty; the Audio element's children are in the track's element list, so read them there.
+         */
+        private static Long unsigned(MkvTrackMetadata track, EBMLTypeInfo type) {
+            BigInteger value = audioValue(track, type, BigInteger.class);
+            return value == null ? null : value.longValue();
+        }
+
+        private static <T> T audioValue(MkvTrackMetadata track, EBMLTypeInfo type, Class<T> valueType) {
+            for (MkvElement element : track.getAllElementsInTrack()) {
+                if (type.equals(element.getElementMetaData().getTypeInfo()) && element instanceof MkvDataElement data) {
+                    Object value = data.getValueCopy().getVal();
+                    return valueType.isInstance(value) ? valueType.cast(value) : null;
                 }
             }
             return null;

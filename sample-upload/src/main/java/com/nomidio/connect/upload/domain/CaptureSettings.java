@@ -46,6 +46,10 @@ public record CaptureSettings(Map<AuthLevel, CapturePolicy> policies, StartSelec
         return policies.get(level == null ? AuthLevel.STANDARD : level);
     }
 
+    public CaptureSettings withUploadReserve(long millis) {
+        return new CaptureSettings(policies, startSelector, Duration.ofMillis(millis));
+    }
+
     public CaptureSettings withStartSelector(StartSelectorChoice choice) {
         return new CaptureSettings(policies, choice, uploadReserve);
     }
