@@ -36,6 +36,9 @@ public final class KvsMkvReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(KvsMkvReader.class);
     private static final long DEFAULT_TIMECODE_SCALE_NS = 1_000_000;
+    /** Track number (1 byte here), timecode (2), flags (1). */
+    private static final int SIMPLE_BLOCK_HEADER = 4;
+    private static final int LACING_BITS = 0x06;
 
     /**
      * Reads until the capture stops or the stream ends. I/O and parse failures propagate (as RuntimeException or
@@ -110,12 +113,8 @@ public final class KvsMkvReader {
         public void visit(MkvDataElement element) {
             EBMLTypeInfo type = element.getElementMetaData().getTypeInfo();
             if (MkvTypeInfos.SIMPLEBLOCK.equals(type)) {
-                if (callerTrackNumber < 0) {
-                    return;
-                }
-                Frame frame = (Frame) element.getValueCopy().getVal();
-                if (frame.getTrackNumber() == callerTrackNumber) {
-                    capture.callerFrame(frame.getFrameData(), frameTime(frame));
+                if (callerTrackNumber >= 0) {
+                    simpleBlock(element);
                 }
             } else if (MkvTypeInfos.TAGNAME.equals(type)) {
                 tagName = (String) element.getValueCopy().getVal();
@@ -130,6 +129,29 @@ public final class KvsMkvReader {
             }
         }
 
+        /**
+         * Half the blocks are the other track's: peek at the block's track number (a one-byte EBML number for
+         * tracks 1-126, as in every KVS stream) in the reader's buffer and copy only the caller's frames. Anything
+         * unusual (long track numbers, laced blocks) goes through the library's Frame.
+         */
+        private void simpleBlock(MkvDataElement element) {
+            ByteBuffer raw = element.getDataBuffer();
+            int at = raw == null ? -1 : raw.position();
+            if (raw != null && raw.remaining() >= SIMPLE_BLOCK_HEADER && (raw.get(at) & 0x80) != 0
+                    && (raw.get(at + 3) & LACING_BITS) == 0) {
+                if ((raw.get(at) & 0x7F) != callerTrackNumber) {
+                    return;
+                }
+                long time = frameTime(raw.getShort(at + 1));
+                capture.callerFrame(raw.duplicate().position(at + SIMPLE_BLOCK_HEADER), time);
+                return;
+            }
+            Frame frame = (Frame) element.getValueCopy().getVal();
+            if (frame.getTrackNumber() == callerTrackNumber) {
+                capture.callerFrame(frame.getFrameData(), frameTime(frame.getTimeCode()));
+            }
+        }
+
         private void emitTagWhenComplete() {
             if (tagName != null && tagValue != null) {
                 capture.tag(tagName.trim(), tagValue);
@@ -138,13 +160,13 @@ public final class KvsMkvReader {
             }
         }
 
-        private long frameTime(Frame frame) {
+        private long frameTime(int blockTimecode) {
             long fragmentStart = capture.fragmentProducerMillis();
             if (fragmentStart == Long.MIN_VALUE) {
                 return Long.MIN_VALUE;
             }
             // The block timecode is relative to its cluster, which starts at the fragment's producer timestamp.
-            return fragmentStart + frame.getTimeCode() * timecodeScaleNs / 1_000_000;
+            return fragmentStart + blockTimecode * timecodeScaleNs / 1_000_000;
         }
 
         /** The caller track's format in this fragment, or null when the fragment has no caller track. */

@@ -2,21 +2,23 @@ package com.nomidio.connect.upload.domain;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A RIFF/WAVE (PCM, mono) file built in memory as audio arrives, never larger than its capacity (the capture
- * window): no temporary files, no buffering of the whole call.
+ * window): no temporary files, no buffering of the whole call. Data is kept in fixed-size chunks so that growing
+ * never copies what is already there (a doubling array would need three times the data at its last growth).
  */
 public final class WavWriter {
 
     public static final int HEADER_BYTES = 44;
     private static final int WAVE_FORMAT_PCM = 1;
-    private static final int INITIAL_BYTES = 64 * 1024;
+    private static final int CHUNK_BYTES = 64 * 1024;
 
     private final AudioFormat format;
     private final int capacityBytes;
-    private byte[] buffer;
+    private final List<byte[]> chunks = new ArrayList<>();
     private int dataBytes;
 
     /** @param capacitySamples the most samples the file may hold */
@@ -29,33 +31,30 @@ public final class WavWriter {
             throw new IllegalArgumentException("WAV capacity out of range: " + capacitySamples + " samples");
         }
         this.format = monoFormat;
-        this.capacityBytes = (int) capacity;
-        this.buffer = new byte[HEADER_BYTES + Math.min(capacityBytes, INITIAL_BYTES)];
+        this.capacityBytes = (int) (capacity - capacity % monoFormat.bytesPerSample());
     }
 
     /** Appends as much of {@code pcm} as fits (whole samples); returns the bytes taken. */
     public int append(byte[] pcm, int offset, int length) {
-        int room = capacityBytes - dataBytes;
-        int take = Math.min(room, length);
+        int take = Math.min(capacityBytes - dataBytes, length);
         take -= take % format.bytesPerSample();
-        if (take <= 0) {
-            return 0;
+        int copied = 0;
+        while (copied < take) {
+            int inChunk = dataBytes % CHUNK_BYTES;
+            if (inChunk == 0) {
+                chunks.add(new byte[Math.min(CHUNK_BYTES, capacityBytes - dataBytes)]);
+            }
+            byte[] chunk = chunks.get(chunks.size() - 1);
+            int n = Math.min(take - copied, chunk.length - inChunk);
+            System.arraycopy(pcm, offset + copied, chunk, inChunk, n);
+            copied += n;
+            dataBytes += n;
         }
-        ensure(HEADER_BYTES + dataBytes + take);
-        System.arraycopy(pcm, offset, buffer, HEADER_BYTES + dataBytes, take);
-        dataBytes += take;
         return take;
     }
 
-    private void ensure(int needed) {
-        if (needed > buffer.length) {
-            int grown = (int) Math.min((long) HEADER_BYTES + capacityBytes, Math.max(needed, 2L * buffer.length));
-            buffer = Arrays.copyOf(buffer, grown);
-        }
-    }
-
     public boolean isFull() {
-        return dataBytes >= capacityBytes - (capacityBytes % format.bytesPerSample());
+        return dataBytes >= capacityBytes;
     }
 
     public long sampleCount() {
@@ -68,7 +67,13 @@ public final class WavWriter {
 
     /** The complete file: header then data. */
     public byte[] toByteArray() {
-        byte[] wav = buffer.length == HEADER_BYTES + dataBytes ? buffer : Arrays.copyOf(buffer, HEADER_BYTES + dataBytes);
+        byte[] wav = new byte[HEADER_BYTES + dataBytes];
+        int at = HEADER_BYTES;
+        for (byte[] chunk : chunks) {
+            int n = Math.min(chunk.length, HEADER_BYTES + dataBytes - at);
+            System.arraycopy(chunk, 0, wav, at, n);
+            at += n;
+        }
         ByteBuffer header = ByteBuffer.wrap(wav, 0, HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         int blockAlign = format.bytesPerSample();
         header.put((byte) 'R').put((byte) 'I').put((byte) 'F').put((byte) 'F')
