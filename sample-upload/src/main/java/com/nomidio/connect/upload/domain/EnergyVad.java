@@ -7,6 +7,8 @@ package com.nomidio.connect.upload.domain;
  */
 public final class EnergyVad {
 
+    private static final double SCALE_16_SQUARED = 1.0 / (32768.0 * 32768.0);
+
     private final AudioFormat format;
     private final int bytesPerSample;
     private final int windowSamples;
@@ -29,11 +31,34 @@ public final class EnergyVad {
 
     public void accept(byte[] pcm, int offset, int length) {
         int end = offset + length - (length % bytesPerSample);
+        if (bytesPerSample == 2) {
+            accept16(pcm, offset, end);
+            return;
+        }
         double scale = 1.0 / (1L << (format.bitsPerSample() - 1));
         for (int i = offset; i < end; i += bytesPerSample) {
             double sample = sampleAt(pcm, i) * scale;
             sumSquares += sample * sample;
             if (++samplesInWindow == windowSamples) {
+                closeWindow();
+            }
+        }
+    }
+
+    /** The telephone case: this loop runs over every caller sample, so it sums integer squares per window. */
+    private void accept16(byte[] pcm, int offset, int end) {
+        int i = offset;
+        while (i < end) {
+            int take = Math.min((end - i) / 2, windowSamples - samplesInWindow);
+            int stop = i + take * 2;
+            long squares = 0;
+            for (; i < stop; i += 2) {
+                int sample = (pcm[i] & 0xFF) | (pcm[i + 1] << 8);
+                squares += (long) sample * sample;
+            }
+            sumSquares += squares * SCALE_16_SQUARED;
+            samplesInWindow += take;
+            if (samplesInWindow == windowSamples) {
                 closeWindow();
             }
         }
