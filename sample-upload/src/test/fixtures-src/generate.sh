@@ -14,7 +14,8 @@ mkdir -p "$speech" "$kvs"
 
 say() { # name voice text
     espeak-ng -v "$2" -s 165 -w "$work/$1.wav" "$3"
-    sox "$work/$1.wav" -r 8000 -c 1 -b 16 -e signed-integer -t raw "$speech/$1.raw"
+    # -D: no dither, so the same text always gives the same bytes
+    sox -D "$work/$1.wav" -r 8000 -c 1 -b 16 -e signed-integer -t raw "$speech/$1.raw"
 }
 say caller en-gb "My voice is my password. Please verify me now. I am calling about my account, and I would like to check the balance and the last three payments. My date of birth is the fourth of July, nineteen eighty two, and my postcode is S W one A, one A A."
 say other en-us+f3 "Hello, this is a different caller. I need help with a delivery that never arrived, and I want a refund as soon as possible please."
