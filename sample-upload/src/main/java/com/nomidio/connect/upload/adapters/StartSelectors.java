@@ -1,0 +1,39 @@
+package com.nomidio.connect.upload.adapters;
+
+import com.nomidio.connect.domain.SampleUploadRequest;
+import com.nomidio.connect.upload.domain.StartSelectorChoice;
+import java.time.Instant;
+import software.amazon.awssdk.services.kinesisvideomedia.model.StartSelector;
+import software.amazon.awssdk.services.kinesisvideomedia.model.StartSelectorType;
+
+/** The GetMedia StartSelector for a request: the preferred kind when the request has what it needs. */
+final class StartSelectors {
+
+    private StartSelectors() {
+    }
+
+    static StartSelector forRequest(SampleUploadRequest request, StartSelectorChoice preferred) {
+        boolean hasTimestamp = request.startTimestampMillis() != null;
+        boolean hasFragment = request.startFragmentNumber() != null && !request.startFragmentNumber().isBlank();
+        StartSelectorChoice choice = preferred;
+        if (choice != StartSelectorChoice.FRAGMENT_NUMBER && !hasTimestamp) {
+            choice = StartSelectorChoice.FRAGMENT_NUMBER;
+        } else if (choice == StartSelectorChoice.FRAGMENT_NUMBER && !hasFragment) {
+            choice = StartSelectorChoice.PRODUCER_TIMESTAMP;
+        }
+        return switch (choice) {
+            case FRAGMENT_NUMBER -> StartSelector.builder()
+                    .startSelectorType(StartSelectorType.FRAGMENT_NUMBER)
+                    .afterFragmentNumber(request.startFragmentNumber().trim())
+                    .build();
+            case PRODUCER_TIMESTAMP -> StartSelector.builder()
+                    .startSelectorType(StartSelectorType.PRODUCER_TIMESTAMP)
+                    .startTimestamp(Instant.ofEpochMilli(request.startTimestampMillis()))
+                    .build();
+            case SERVER_TIMESTAMP -> StartSelector.builder()
+                    .startSelectorType(StartSelectorType.SERVER_TIMESTAMP)
+                    .startTimestamp(Instant.ofEpochMilli(request.startTimestampMillis()))
+                    .build();
+        };
+    }
+}

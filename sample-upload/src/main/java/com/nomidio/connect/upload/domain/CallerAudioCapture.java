@@ -1,0 +1,271 @@
+package com.nomidio.connect.upload.domain;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the events of a KVS GetMedia stream (fragments, their tags, the caller track's frames) into the caller's
+ * sample, applying the stop rules of a {@link CapturePolicy}.
+ *
+ * <p>"Never another contact's audio": in GetMedia output Connect's {@code ContactId} tag is not guaranteed to come
+ * before the frames it describes. KVS stores the producer's per-fragment tags after the fragment's cluster (and
+ * before it only in the first fragment of a producer session), so a reader that trusts the last tag seen would take
+ * a new contact's first fragment for the old contact's. Here a fragment's caller frames are therefore only
+ * <em>buffered</em>; they join the sample when the fragment is complete (GetMedia's trailing
+ * MILLIS_BEHIND_NOW/CONTINUATION_TOKEN tags, the segment's end, or a clean end of stream) and every
+ * {@code ContactId} tag in it, leading or trailing, names this contact. A fragment with no {@code ContactId}, or
+ * with another, is never kept. Frames stamped before the contact's own start time are dropped as well, which
+ * covers a producer that writes a fragment's tags at the end of the fragment before it.
+ */
+public final class CallerAudioCapture {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallerAudioCapture.class);
+    private static final int INITIAL_FRAGMENT_BYTES = 64 * 1024;
+
+    private final String contactId;
+    private final CapturePolicy policy;
+    private final long notBeforeMillis;
+
+    // the fragment being read
+    private boolean inFragment;
+    private final Set<String> fragmentContactIds = new HashSet<>();
+    private String fragmentNumber;
+    private long fragmentProducerMillis = Long.MIN_VALUE;
+    private AudioFormat fragmentFormat;
+    private boolean clusterStarted;
+    private boolean clusterEnded;
+    private byte[] pending = new byte[INITIAL_FRAGMENT_BYTES];
+    private int pendingBytes;
+
+    // what has been kept
+    private AudioFormat keptFormat;
+    private WavWriter wav;
+    private EnergyVad vad;
+    private int fragmentsKept;
+    private int fragmentsSkipped;
+    private long framesBeforeStart;
+    private String lastKeptFragment;
+    private boolean callerTrackSeen;
+    private StopReason stopped;
+    private String detail;
+
+    /**
+     * @param contactId           the contact whose audio is wanted
+     * @param policy              the stop rules
+     * @param startTimestampMillis the contact's stream start (producer clock), or null when unknown
+     */
+    public CallerAudioCapture(String contactId, CapturePolicy policy, Long startTimestampMillis) {
+        this.contactId = contactId;
+        this.policy = policy;
+        this.notBeforeMillis = startTimestampMillis == null ? Long.MIN_VALUE : startTimestampMillis;
+    }
+
+    public boolean isStopped() {
+        return stopped != null;
+    }
+
+    /** A new fragment (Matroska segment) begins; a previous one left open is judged first. */
+    public void fragmentStarted() {
+        if (inFragment) {
+            fragmentComplete();
+        }
+        if (isStopped()) {
+            return;
+        }
+        inFragment = true;
+        fragmentContactIds.clear();
+        fragmentNumber = null;
+        fragmentProducerMillis = Long.MIN_VALUE;
+        fragmentFormat = null;
+        clusterStarted = false;
+        clusterEnded = false;
+        pendingBytes = 0;
+    }
+
+    /** The fragment's frames begin; {@code callerFormat} is null when the fragment has no caller track. */
+    public void clusterStarted(AudioFormat callerFormat) {
+        clusterStarted = true;
+        fragmentFormat = callerFormat;
+        if (callerFormat != null) {
+            callerTrackSeen = true;
+        }
+    }
+
+    public void clusterEnded() {
+        if (clusterStarted) {
+            clusterEnded = true;
+        }
+    }
+
+    public long fragmentProducerMillis() {
+        return fragmentProducerMillis;
+    }
+
+    /** A frame of the caller track; {@code producerMillis} is its producer time, Long.MIN_VALUE if unknown. */
+    public void callerFrame(ByteBuffer data, long producerMillis) {
+        if (isStopped() || fragmentFormat == null) {
+            return;
+        }
+        if (producerMillis != Long.MIN_VALUE && producerMillis < notBeforeMillis) {
+            framesBeforeStart++;
+            return;
+        }
+        int frames = data.remaining() / fragmentFormat.frameSize();
+        int needed = pendingBytes + frames * fragmentFormat.bytesPerSample();
+        if (needed > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(needed, pending.length * 2));
+        }
+        pendingBytes += fragmentFormat.toMonoLittleEndian(data, pending, pendingBytes);
+    }
+
+    /** A SimpleTag of the current fragment (leading or trailing), including GetMedia's own. */
+    public void tag(String name, String value) {
+        if (isStopped() || name == null) {
+            return;
+        }
+        switch (name) {
+            case ConnectStreams.CONTACT_ID_TAG -> contactIdTag(value == null ? "" : value.trim());
+            case ConnectStreams.FRAGMENT_NUMBER_TAG -> fragmentNumber = value;
+            case ConnectStreams.PRODUCER_TIMESTAMP_TAG -> fragmentProducerMillis = secondsToMillis(value);
+            case ConnectStreams.ERROR_CODE_TAG -> stop(StopReason.ERROR_TAG, "GetMedia error code " + value);
+            // GetMedia's bookkeeping closes each fragment: judge it now, not when the next fragment arrives.
+            case ConnectStreams.MILLIS_BEHIND_NOW_TAG, ConnectStreams.CONTINUATION_TOKEN_TAG -> {
+                if (inFragment && clusterStarted) {
+                    fragmentComplete();
+                }
+            }
+            default -> {
+                // other tags (InstanceId, MimeType, GetMedia's bookkeeping) do not change what is kept
+            }
+        }
+    }
+
+    private void contactIdTag(String id) {
+        if (inFragment) {
+            fragmentContactIds.add(id);
+        } else if (!id.equals(contactId)) {
+            // GetMedia writes its bookkeeping tags last, so this is not expected; if it ever happens, read no further.
+            LOG.warn("A ContactId tag came after its fragment was complete [fragment={}] [contactId={}]",
+                    fragmentNumber, id);
+            stop(StopReason.OTHER_CONTACT, "late ContactId " + id + " after fragment " + fragmentNumber);
+        }
+    }
+
+    /** The current fragment has all its frames and tags: keep it if it is provably this contact's. */
+    public void fragmentComplete() {
+        if (isStopped() || !inFragment) {
+            return;
+        }
+        inFragment = false;
+        if (!clusterStarted && fragmentContactIds.isEmpty()) {
+            return; // a tags-only chunk, no audio to judge
+        }
+        if (isThisContact()) {
+            keep();
+        } else if (fragmentsKept > 0) {
+            stop(StopReason.OTHER_CONTACT, "fragment " + fragmentNumber + " has ContactId " + describeContactIds());
+        } else {
+            fragmentsSkipped++;
+            LOG.info("Skipped a fragment that is not provably this contact's [fragment={}] [contactIds={}]",
+                    fragmentNumber, describeContactIds());
+        }
+    }
+
+    /** The stream ended. Inside a cluster whose end never came, the stream was cut: a fault. */
+    public void endOfStream() {
+        if (isStopped()) {
+            return;
+        }
+        if (inFragment && clusterStarted && !clusterEnded) {
+            stop(StopReason.STREAM_FAULT, "stream ended inside fragment " + fragmentNumber);
+            return;
+        }
+        fragmentComplete();
+        stop(StopReason.END_OF_STREAM, null);
+    }
+
+    /** The bytes could not be read on (I/O or parse failure). */
+    public void fault(String why) {
+        stop(StopReason.STREAM_FAULT, why);
+    }
+
+    public void timeBudgetExhausted() {
+        stop(StopReason.TIME_BUDGET, null);
+    }
+
+    private boolean isThisContact() {
+        if (fragmentContactIds.isEmpty()) {
+            return false;
+        }
+        for (String id : fragmentContactIds) {
+            if (!id.equals(contactId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void keep() {
+        fragmentsKept++;
+        lastKeptFragment = fragmentNumber;
+        if (fragmentFormat == null || pendingBytes == 0) {
+            return;
+        }
+        if (keptFormat == null) {
+            keptFormat = fragmentFormat;
+            AudioFormat mono = fragmentFormat.monoLittleEndian();
+            wav = new WavWriter(mono, mono.samplesFor(policy.window().toMillis()));
+            vad = new EnergyVad(mono, policy.vadThresholdDbfs());
+        } else if (!keptFormat.equals(fragmentFormat)) {
+            fragmentsKept--;
+            stop(StopReason.FORMAT_CHANGED, "caller track changed from " + keptFormat + " to " + fragmentFormat);
+            return;
+        }
+        int taken = wav.append(pending, 0, pendingBytes);
+        vad.accept(pending, 0, taken);
+        if (wav.isFull()) {
+            stop(StopReason.WINDOW_FULL, null);
+        } else if (vad.speechMillis() >= policy.targetSpeech().toMillis()) {
+            stop(StopReason.ENOUGH_SPEECH, null);
+        }
+    }
+
+    private void stop(StopReason reason, String why) {
+        if (stopped == null) {
+            stopped = reason;
+            detail = why;
+            pendingBytes = 0;
+        }
+    }
+
+    private String describeContactIds() {
+        return fragmentContactIds.isEmpty() ? "none" : String.join("|", fragmentContactIds);
+    }
+
+    private static long secondsToMillis(String seconds) {
+        try {
+            return new BigDecimal(seconds.trim()).movePointRight(3).longValue();
+        } catch (RuntimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The sample so far; call once reading has stopped (a capture not yet stopped reports END_OF_STREAM). */
+    public CaptureResult result() {
+        StopReason reason = stopped == null ? StopReason.END_OF_STREAM : stopped;
+        if (framesBeforeStart > 0) {
+            LOG.info("Dropped caller frames stamped before the contact's start [frames={}]", framesBeforeStart);
+        }
+        return new CaptureResult(reason,
+                wav == null ? null : wav.toByteArray(),
+                wav == null ? null : wav.format(),
+                wav == null ? 0 : wav.sampleCount(),
+                vad == null ? 0 : vad.speechMillis(),
+                fragmentsKept, fragmentsSkipped, lastKeptFragment, callerTrackSeen, detail);
+    }
+}

@@ -1,0 +1,443 @@
+package com.nomidio.connect.upload.entrypoints;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.nomidio.connect.upload.fixtures.ConnectFixtures.CONTACT_ID;
+import static com.nomidio.connect.upload.fixtures.ConnectFixtures.OTHER_CONTACT_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.SampleUploadRequest;
+import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.upload.domain.CaptureSettings;
+import com.nomidio.connect.upload.domain.SampleUploadOutcome;
+import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
+import com.nomidio.connect.upload.domain.StartSelectorChoice;
+import com.nomidio.connect.upload.domain.StopReason;
+import com.nomidio.connect.upload.fixtures.Audio;
+import com.nomidio.connect.upload.fixtures.CallBuilder;
+import com.nomidio.connect.upload.fixtures.ConnectCall;
+import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.upload.fixtures.FixtureStream;
+import com.nomidio.connect.upload.fixtures.Fragment;
+import com.nomidio.connect.upload.fixtures.TagPlacement;
+import com.nomidio.connect.upload.testing.FakeKinesisVideo;
+import com.nomidio.connect.upload.testing.ServedFragment;
+import com.nomidio.connect.upload.testing.TestContext;
+import com.nomidio.connect.upload.testing.UploadHarness;
+import com.nomidio.connect.upload.testing.Wav;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The handler end to end: real SDK v2 clients over HTTP to a fake KVS serving Connect-shaped MKV fixtures, WireMock
+ * as the gateway, assertions on the exact WAV the gateway receives.
+ */
+class SampleUploadHandlerTest {
+
+    private static final String CHALLENGE = "ch-7f3a91";
+    private static final String STREAM_ARN =
+            "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/connect-nomidio-contact-7a2f/1700000000000";
+
+    private UploadHarness harness;
+
+    @BeforeEach
+    void startGateway() {
+        harness = new UploadHarness().challenge(CHALLENGE, AuthLevel.STANDARD);
+    }
+
+    @AfterEach
+    void stopGateway() {
+        harness.close();
+    }
+
+    @Test
+    void handleRequest_whenPassphraseWithDefaults_uploadsWavOfWholeFragmentsFromTheFirstOnAtProducerTimestamp()
+            throws IOException {
+        FixtureStream fixture = ConnectFixtures.passphrase();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.UPLOADED);
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.ENOUGH_SPEECH);
+            JsonNode selector = kvs.mediaRequests().get(0).path("StartSelector");
+            assertThat(selector.path("StartSelectorType").asText()).isEqualTo("PRODUCER_TIMESTAMP");
+            assertThat(new BigDecimal(selector.path("StartTimestamp").asText()).movePointRight(3).longValue())
+                    .isEqualTo(CallBuilder.START_MILLIS);
+            assertThat(kvs.mediaRequests().get(0).path("StreamARN").asText()).isEqualTo(STREAM_ARN);
+            assertThat(kvs.dataEndpointRequests().get(0).path("APIName").asText()).isEqualTo("GET_MEDIA");
+
+            Wav wav = single(harness.uploads(CHALLENGE));
+            assertPcmHeader(wav, 8000, 16);
+            int kept = wholeFragmentsMatching(fixture.call(), 0, wav.samples16());
+            assertThat(kept).isBetween(4, fixture.call().fragments().size() - 1); // stopped before the stream ended
+            assertThat(wav.dataSize()).isEqualTo(wav.pcm().length);
+            assertThat(wav.samples16().length * 1000L / 8000).isGreaterThanOrEqualTo(8000); // 8 s of speech needs more audio
+            assertOnlyThisContactsCallerSamples(wav);
+        }
+    }
+
+    @Test
+    void handleRequest_whenFragmentNumberSelectorOnAfterSemantics_losesTheFirstFragmentThatProducerTimestampKeeps()
+            throws IOException {
+        FixtureStream fixture = ConnectFixtures.passphrase();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            run(kvs, CaptureSettings.defaults().withStartSelector(StartSelectorChoice.FRAGMENT_NUMBER),
+                    request(fixture, AuthLevel.STANDARD));
+
+            JsonNode selector = kvs.mediaRequests().get(0).path("StartSelector");
+            assertThat(selector.path("StartSelectorType").asText()).isEqualTo("FRAGMENT_NUMBER");
+            assertThat(selector.path("AfterFragmentNumber").asText()).isEqualTo(fixture.call().fragments().get(0).number());
+            short[] samples = single(harness.uploads(CHALLENGE)).samples16();
+            short[] firstFragment = fixture.call().callerSamples(0, 1);
+            short[] secondFragment = fixture.call().callerSamples(1, 2);
+            // The caller's first words (fragment 0) are missing: the WAV begins with fragment 1.
+            assertThat(Arrays.copyOf(samples, secondFragment.length)).isEqualTo(secondFragment);
+            assertThat(Arrays.copyOf(samples, firstFragment.length)).isNotEqualTo(firstFragment);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void handleRequest_whenProducerTimestampSelector_keepsTheFirstFragmentWhateverFragmentNumberSemanticsKvsHas(
+            boolean inclusive) throws IOException {
+        FixtureStream fixture = ConnectFixtures.passphrase();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).fragmentNumberInclusive(inclusive)) {
+            run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            short[] samples = single(harness.uploads(CHALLENGE)).samples16();
+            short[] firstFragment = fixture.call().callerSamples(0, 1);
+            assertThat(Arrays.copyOf(samples, firstFragment.length)).isEqualTo(firstFragment);
+        }
+    }
+
+    @Test
+    void handleRequest_whenServerTimestampStartsInThePreviousContactsFragment_skipsItAndKeepsOnlyThisContact()
+            throws IOException {
+        ConnectFixtures.Sources s = new ConnectFixtures.Sources();
+        CallBuilder builder = new CallBuilder().startingAt(CallBuilder.START_MILLIS - 4096);
+        builder.fragment(OTHER_CONTACT_ID, s.other.next(16384), null, TagPlacement.TRAILING);
+        builder.fragment(OTHER_CONTACT_ID, s.other.next(16384), null, TagPlacement.TRAILING);
+        for (int i = 0; i < 7; i++) {
+            builder.fragment(CONTACT_ID, s.caller.next(16384), s.prompt.next(16384), TagPlacement.TRAILING);
+        }
+        ConnectCall call = builder.build();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(call, call.toFragmentBytes()))) {
+            SampleUploadRequest request = new SampleUploadRequest(CONTACT_ID, STREAM_ARN, call.fragments().get(2).number(),
+                    CallBuilder.START_MILLIS, CHALLENGE, AuthLevel.STANDARD, System.currentTimeMillis());
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults().withStartSelector(StartSelectorChoice.SERVER_TIMESTAMP),
+                    request);
+
+            assertThat(kvs.mediaRequests().get(0).path("StartSelector").path("StartSelectorType").asText())
+                    .isEqualTo("SERVER_TIMESTAMP");
+            assertThat(outcome.action()).isEqualTo(Action.UPLOADED);
+            short[] samples = single(harness.uploads(CHALLENGE)).samples16();
+            assertThat(Arrays.copyOf(samples, 16384)).isEqualTo(call.callerSamples(2, 3));
+            assertOnlyThisContactsCallerSamples(single(harness.uploads(CHALLENGE)));
+        }
+    }
+
+    @Test
+    void handleRequest_whenCallerIsSilentWhilePromptPlays_cancelsWithInsufficientAudio() throws IOException {
+        FixtureStream fixture = ConnectFixtures.silenceOnly();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.CANCELLED);
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.END_OF_STREAM);
+            assertThat(outcome.speechMillis()).isZero(); // the loud AUDIO_TO_CUSTOMER prompt is not the caller
+            assertThat(harness.uploads(CHALLENGE)).isEmpty();
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INSUFFICIENT_AUDIO");
+        }
+    }
+
+    @Test
+    void handleRequest_whenSpeechStartsLate_uploadsTheLeadingSilenceAndEnoughSpeech() throws IOException {
+        FixtureStream fixture = ConnectFixtures.lateSpeech();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.UPLOADED);
+            assertThat(outcome.speechMillis()).isGreaterThanOrEqualTo(8000);
+            Wav wav = single(harness.uploads(CHALLENGE));
+            assertThat(wholeFragmentsMatching(fixture.call(), 0, wav.samples16())).isGreaterThan(3);
+            assertOnlyThisContactsCallerSamples(wav);
+        }
+    }
+
+    @Test
+    void handleRequest_whenStreamContinuesIntoAnotherContact_uploadsExactlyThisContactsFragmentsAndNoSampleOfTheOther()
+            throws IOException {
+        FixtureStream fixture = ConnectFixtures.nextContact();
+        CaptureSettings lowMinimum = settings("minimumSpeechMs=1000");
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, lowMinimum, request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.OTHER_CONTACT);
+            Wav wav = single(harness.uploads(CHALLENGE));
+            assertPcmHeader(wav, 8000, 16);
+            assertThat(wav.samples16()).isEqualTo(fixture.call().callerSamples(0, 3));
+            assertOnlyThisContactsCallerSamples(wav);
+        }
+    }
+
+    @Test
+    void handleRequest_whenStreamMovesOnBeforeEnoughSpeech_cancelsAsCallerHungUp() throws IOException {
+        FixtureStream fixture = ConnectFixtures.nextContact();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, settings("minimumSpeechMs=7000,targetSpeechMs=8000"),
+                    request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.CANCELLED);
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("CALLER_HUNG_UP");
+        }
+    }
+
+    @Test
+    void handleRequest_whenGetMediaSendsAnErrorCode_stopsThereAndCancelsWithStreamError() throws IOException {
+        FixtureStream fixture = ConnectFixtures.errorCode();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.ERROR_TAG);
+            assertThat(outcome.samples()).isEqualTo(fixture.call().callerSamples(0, 1).length); // nothing after the error
+            assertThat(harness.uploads(CHALLENGE)).isEmpty();
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("STREAM_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenStreamIsCutInsideAFragment_dropsThePartialFragmentAndCancelsWithStreamError()
+            throws IOException {
+        FixtureStream fixture = ConnectFixtures.truncated();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.STREAM_FAULT);
+            assertThat(outcome.samples()).isEqualTo(fixture.call().callerSamples(0, 1).length);
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("STREAM_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenLegacySingleTrackStream_uploadsItsCallerAudio() throws IOException {
+        FixtureStream fixture = ConnectFixtures.legacyTrack();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.UPLOADED);
+            Wav wav = single(harness.uploads(CHALLENGE));
+            assertPcmHeader(wav, 8000, 16);
+            assertThat(wholeFragmentsMatching(fixture.call(), 0, wav.samples16())).isPositive();
+        }
+    }
+
+    @Test
+    void handleRequest_whenTenMinuteCall_stopsOnEnoughSpeechWithoutReadingTheCall() throws IOException {
+        ConnectFixtures.Sources s = new ConnectFixtures.Sources();
+        CallBuilder builder = new CallBuilder();
+        long millis = 0;
+        for (int i = 0; millis < 600_000; i++) {
+            int duration = new int[] {2048, 1536, 2560, 3072}[i % 4];
+            builder.fragment(CONTACT_ID, s.caller.next(builder.samplesFor(duration)),
+                    s.prompt.next(builder.samplesFor(duration)), i == 0 ? TagPlacement.BOTH : TagPlacement.TRAILING);
+            millis += duration;
+        }
+        ConnectCall call = builder.build();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(call, call.toFragmentBytes()))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(),
+                    new SampleUploadRequest(CONTACT_ID, STREAM_ARN, call.fragments().get(0).number(), CallBuilder.START_MILLIS,
+                            CHALLENGE, AuthLevel.STANDARD, System.currentTimeMillis()));
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.ENOUGH_SPEECH);
+            Wav wav = single(harness.uploads(CHALLENGE));
+            assertThat(wholeFragmentsMatching(call, 0, wav.samples16())).isLessThan(12);
+            assertThat(kvs.totalBytes()).isGreaterThan(19_000_000);
+            assertThat(kvs.bytesSent()).isLessThan(kvs.totalBytes()); // the rest of the call was never read
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"empty-mkv-with-tags.mkv", "output_get_media.mkv", "output_get_media_sparse_fragments.mkv",
+            "test_mixed_tags.mkv"})
+    void handleRequest_whenRealGetMediaOutputHasNoCallerTrack_cancelsWithNoAudio(String file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/kvs-real/" + file)) {
+            bytes = in.readAllBytes();
+        }
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.opaque(bytes))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(),
+                    new SampleUploadRequest(CONTACT_ID, STREAM_ARN, "91343852333713038908964877623801423530396737899",
+                            null, CHALLENGE, AuthLevel.STANDARD, System.currentTimeMillis()));
+
+            assertThat(outcome.action()).isEqualTo(Action.CANCELLED);
+            assertThat(outcome.detail()).contains("no caller audio");
+            assertThat(harness.uploads(CHALLENGE)).isEmpty();
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("NO_AUDIO");
+        }
+    }
+
+    @Test
+    void handleRequest_whenGetMediaFails_cancelsWithStreamError() throws IOException {
+        FixtureStream fixture = ConnectFixtures.passphrase();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).failMedia(404)) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.STREAM_FAULT);
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("STREAM_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenUploadFailsAtTheGateway_cancelsTheChallengeSoTheFlowDoesNotWait() throws IOException {
+        harness.gateway.stubFor(put(urlPathEqualTo("/v1/challenges/" + CHALLENGE + "/sample")).atPriority(1)
+                .willReturn(GatewayStubs.error(503, "SERVER_ERROR")));
+        FixtureStream fixture = ConnectFixtures.passphrase();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture))) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(), request(fixture, AuthLevel.STANDARD));
+
+            assertThat(outcome.action()).isEqualTo(Action.CANCELLED);
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INTERNAL_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenLiveStreamOutlastsTheTimeBudget_stopsInTimeAndTellsTheGateway() throws IOException {
+        FixtureStream fixture = ConnectFixtures.silenceOnly();
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).pace(1000)) {
+            SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, settings("").withUploadReserve(1000)),
+                    UploadHarness.JSON);
+            SampleUploadOutcome outcome = invoke(handler, request(fixture, AuthLevel.STANDARD), 3000);
+
+            assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_BUDGET);
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INSUFFICIENT_AUDIO");
+        }
+    }
+
+    @Test
+    void handleRequest_whenRequestLacksTheStream_cancelsWithInternalError() throws IOException {
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())) {
+            SampleUploadOutcome outcome = run(kvs, CaptureSettings.defaults(),
+                    new SampleUploadRequest(CONTACT_ID, null, "1", null, CHALLENGE, AuthLevel.STANDARD, 0));
+
+            assertThat(outcome.action()).isEqualTo(Action.CANCELLED);
+            assertThat(kvs.mediaRequests()).isEmpty();
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INTERNAL_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenPayloadHasAnUnknownLevel_stillCancelsTheNamedChallenge() throws IOException {
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())) {
+            SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
+                    UploadHarness.JSON);
+            byte[] payload = ("{\"contactId\":\"" + CONTACT_ID + "\",\"challengeId\":\"" + CHALLENGE
+                    + "\",\"level\":\"MEDIUM\"}").getBytes();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new TestContext(30_000));
+
+            assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("CANCELLED");
+            assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INTERNAL_ERROR");
+        }
+    }
+
+    @Test
+    void handleRequest_whenPayloadIsNotJson_answersFailedWithoutCallingAnything() throws IOException {
+        try (FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())) {
+            SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
+                    UploadHarness.JSON);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream("not json".getBytes()), out, new TestContext(30_000));
+
+            assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("FAILED");
+            assertThat(harness.gateway.getAllServeEvents()).isEmpty();
+        }
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private SampleUploadOutcome run(FakeKinesisVideo kvs, CaptureSettings settings, SampleUploadRequest request)
+            throws IOException {
+        SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, settings), UploadHarness.JSON);
+        return invoke(handler, request, 30_000);
+    }
+
+    static SampleUploadOutcome invoke(SampleUploadHandler handler, SampleUploadRequest request, long remainingMillis)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(UploadHarness.JSON.writeValueAsBytes(request)), out,
+                new TestContext(remainingMillis));
+        return UploadHarness.JSON.readValue(out.toByteArray(), SampleUploadOutcome.class);
+    }
+
+    private static SampleUploadRequest request(FixtureStream fixture, AuthLevel level) {
+        Fragment first = fixture.call().fragments().get(0);
+        return new SampleUploadRequest(CONTACT_ID, STREAM_ARN, first.number(), first.producerMillis(), CHALLENGE, level,
+                System.currentTimeMillis());
+    }
+
+    private static CaptureSettings settings(String standardOverrides) {
+        return CaptureSettings.fromEnvironment(Map.of("CAPTURE_POLICY_STANDARD", standardOverrides));
+    }
+
+    private static <T> T single(List<T> items) {
+        assertThat(items).hasSize(1);
+        return items.get(0);
+    }
+
+    static void assertPcmHeader(Wav wav, int rate, int bits) {
+        assertThat(wav.riff()).isEqualTo("RIFF");
+        assertThat(wav.wave()).isEqualTo("WAVE");
+        assertThat(wav.fmt()).isEqualTo("fmt ");
+        assertThat(wav.fmtSize()).isEqualTo(16);
+        assertThat(wav.formatTag()).isEqualTo(1);
+        assertThat(wav.channels()).isEqualTo(1);
+        assertThat(wav.sampleRate()).isEqualTo(rate);
+        assertThat(wav.bitsPerSample()).isEqualTo(bits);
+        assertThat(wav.blockAlign()).isEqualTo(bits / 8);
+        assertThat(wav.byteRate()).isEqualTo(rate * bits / 8);
+        assertThat(wav.data()).isEqualTo("data");
+        assertThat(wav.dataSize()).isEqualTo(wav.pcm().length);
+        assertThat(wav.riffSize()).isEqualTo(36 + wav.dataSize());
+    }
+
+    /** Every sample is this contact's caller's (even), none another contact's (1 mod 4) or the agent's (3 mod 4). */
+    static void assertOnlyThisContactsCallerSamples(Wav wav) {
+        short[] samples = wav.samples16();
+        for (int i = 0; i < samples.length; i++) {
+            if (!Audio.isOurs(samples[i])) {
+                throw new AssertionError("sample " + i + " = " + samples[i] + " is not this contact's caller audio");
+            }
+        }
+    }
+
+    /**
+     * How many whole fragments, from {@code first} on, the samples are exactly; fails unless the samples end on a
+     * fragment boundary.
+     */
+    static int wholeFragmentsMatching(ConnectCall call, int first, short[] samples) {
+        for (int to = first + 1; to <= call.fragments().size(); to++) {
+            short[] expected = call.callerSamples(first, to);
+            if (expected.length == samples.length) {
+                assertThat(samples).isEqualTo(expected);
+                return to - first;
+            }
+            if (expected.length > samples.length) {
+                break;
+            }
+        }
+        throw new AssertionError("the WAV (" + samples.length + " samples) is not whole fragments from " + first);
+    }
+}
