@@ -24,6 +24,9 @@ public final class LogLevels {
         byPrefix.put("software.amazon.awssdk", Level.WARN);
         byPrefix.put("com.amazonaws", Level.WARN);
         byPrefix.put("org.apache", Level.WARN);
+        // Powertools' CloudFormation module logs the whole event (AccessKeySecret included) at WARN for an
+        // unknown request type: only its errors may reach the log.
+        byPrefix.put("software.amazon.lambda.powertools", Level.ERROR);
         byPrefix.put("com.github.tomakehurst", Level.WARN);
         byPrefix.put("org.eclipse.jetty", Level.WARN);
         current = this;

@@ -7,8 +7,6 @@ import com.nomidio.connect.gateway.EnvironmentVariables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ class TemplateConsistencyTest {
 
         assertThat(value(section, "Handler")).isEqualTo(NomidioActionHandler.class.getName() + "::handleRequest");
         assertThat(value(section, "CodeUri")).isEqualTo("nomidio-action/target/nomidio-action-lambda.jar");
-        assertThat(value(section, "Runtime")).isEqualTo("java21");
+        assertThat(value(globalsSection(), "Runtime")).isEqualTo("java21");
         assertThat(value(section, "AutoPublishAlias")).isEqualTo("live");
         assertThat(NomidioActionHandler.class.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class))
                 .isNotNull();
@@ -47,17 +45,21 @@ class TemplateConsistencyTest {
             variables.add(matcher.group(1));
         }
 
-        assertThat(variables).containsAll(environmentVariableNames()).contains("JAVA_TOOL_OPTIONS");
+        assertThat(variables).containsAll(NOMIDIO_ACTION_VARIABLES);
+        assertThat(globalsSection()).contains("JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     }
 
-    private static List<String> environmentVariableNames() throws IllegalAccessException {
-        List<String> names = new ArrayList<>();
-        for (Field field : EnvironmentVariables.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                names.add((String) field.get(null));
-            }
-        }
-        return names;
+    /** What ActionWiring reads; the other EnvironmentVariables belong to sampleUpload. */
+    private static final List<String> NOMIDIO_ACTION_VARIABLES = List.of(EnvironmentVariables.GATEWAY_URL,
+            EnvironmentVariables.SUPPLIER_CODE, EnvironmentVariables.ENTERPRISE_CODE, EnvironmentVariables.ACCESS_KEY_ID,
+            EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, EnvironmentVariables.DEFAULT_COUNTRY_CODE,
+            EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION);
+
+    private static String globalsSection() throws IOException {
+        String template = Files.readString(TEMPLATE);
+        int start = template.indexOf("\nGlobals:\n");
+        assertThat(start).as("Globals in template.yaml").isPositive();
+        return template.substring(start, template.indexOf("\nResources:\n", start));
     }
 
     private static String nomidioActionSection() throws IOException {

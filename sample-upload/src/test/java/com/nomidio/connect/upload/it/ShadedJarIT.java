@@ -102,7 +102,7 @@ class ShadedJarIT {
 
             assertThat(process.exitValue()).as(output).isZero();
             assertThat(output).contains("\"action\":\"UPLOADED\"").doesNotContain(GatewayStubs.ACCESS_KEY_SECRET);
-            assertThat(output).contains("\"logger_name\":\"com.nomidio.connect.upload.domain.SampleUploadProcessor\"")
+            assertThat(output).contains("\"logger\":\"com.nomidio.connect.upload.domain.SampleUploadProcessor\"")
                     .contains("\"contactId\":\"" + ConnectFixtures.CONTACT_ID + "\"");
             List<Wav> uploads = new UploadHarnessView(gateway).uploads(CHALLENGE);
             assertThat(uploads).hasSize(1);
