@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/select-jdk.sh
 JAR=nomidio-emulator/target/nomidio-emulator-lambda.jar
-[ -f "$JAR" ] || mvn -B -ntp -q -pl nomidio-client,nomidio-emulator -DskipTests package
+[ -f "$JAR" ] || mvn -B -ntp -q -pl nomidio-emulator -am -DskipTests package
 PORT=${PORT:-18090}
 BASE=http://127.0.0.1:$PORT
 LOG=$(mktemp)

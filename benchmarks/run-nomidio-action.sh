@@ -11,7 +11,7 @@ WARMUP=${2:-5000}
 MEASURED=${3:-10000}
 JAR=nomidio-action/target/nomidio-action-lambda.jar
 OUT=benchmarks/target
-mvn -B -ntp -q -pl nomidio-client,nomidio-action -DskipTests package
+mvn -B -ntp -q -pl nomidio-action -am -DskipTests package
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
 javac --release 21 -cp "$JAR" -d "$OUT/classes" $(find benchmarks/src -name '*.java')
 # Jars only: AppCDS archives a class path of jars, not directories.

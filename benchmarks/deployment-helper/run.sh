@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/select-jdk.sh
 JAR=deployment-helper/target/deployment-helper-lambda.jar
-[ -f "$JAR" ] || mvn -B -ntp -q -pl nomidio-client,contact-flows-model,deployment-helper -DskipTests package
+[ -f "$JAR" ] || mvn -B -ntp -q -pl deployment-helper -am -DskipTests package
 echo "jar: $(du -h "$JAR" | cut -f1)  $JAR"
 AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \
   java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -cp "$JAR" benchmarks/deployment-helper/RenderFlowsBenchmark.java
