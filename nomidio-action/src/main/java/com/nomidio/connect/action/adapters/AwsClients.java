@@ -2,6 +2,8 @@ package com.nomidio.connect.action.adapters;
 
 import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 public final class AwsClients {
 
     private static final String REGION = "AWS_REGION";
+    /** Set by Lambda under SnapStart, which then gives credentials through this endpoint, not as variables. */
+    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(1000);
     private static final Duration SOCKET_TIMEOUT = Duration.ofMillis(2500);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
@@ -29,7 +33,7 @@ public final class AwsClients {
     public static KmsClient kms(Map<String, String> env) {
         return KmsClient.builder()
                 .region(region(env))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials(env))
                 .httpClient(httpClient())
                 .overrideConfiguration(timeouts())
                 .build();
@@ -38,10 +42,22 @@ public final class AwsClients {
     public static LambdaClient lambda(Map<String, String> env) {
         return LambdaClient.builder()
                 .region(region(env))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials(env))
                 .httpClient(httpClient())
                 .overrideConfiguration(timeouts())
                 .build();
+    }
+
+    /**
+     * The execution role's credentials without the default chain's probing: as environment variables on an
+     * on-demand start, from the container endpoint when the function was restored from a SnapStart snapshot.
+     */
+    static AwsCredentialsProvider credentials(Map<String, String> env) {
+        String containerUri = env.get(CONTAINER_CREDENTIALS_URI);
+        if (containerUri != null && !containerUri.isBlank()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        return EnvironmentVariableCredentialsProvider.create();
     }
 
     private static Region region(Map<String, String> env) {
