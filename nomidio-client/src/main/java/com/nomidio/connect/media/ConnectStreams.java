@@ -1,4 +1,4 @@
-package com.nomidio.connect.upload.domain;
+package com.nomidio.connect.media;
 
 import java.util.Set;
 

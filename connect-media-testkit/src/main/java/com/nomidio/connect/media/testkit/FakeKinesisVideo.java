@@ -1,4 +1,4 @@
-package com.nomidio.connect.upload.testing;
+package com.nomidio.connect.media.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

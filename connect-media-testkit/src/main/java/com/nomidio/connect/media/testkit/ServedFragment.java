@@ -1,8 +1,5 @@
-package com.nomidio.connect.upload.testing;
+package com.nomidio.connect.media.testkit;
 
-import com.nomidio.connect.upload.fixtures.ConnectCall;
-import com.nomidio.connect.upload.fixtures.FixtureStream;
-import com.nomidio.connect.upload.fixtures.Fragment;
 import java.util.ArrayList;
 import java.util.List;
 
