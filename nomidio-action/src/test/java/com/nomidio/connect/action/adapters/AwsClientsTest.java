@@ -1,0 +1,90 @@
+package com.nomidio.connect.action.adapters;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nomidio.connect.secret.KmsAccessKeySecret;
+import com.nomidio.connect.testing.KmsStubs;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
+
+/**
+ * The function's SDK clients as built from its environment. In a SnapStart function (template.yaml turns SnapStart
+ * on) Lambda provides container credentials, not AWS_ACCESS_KEY_ID: the clients must sign with those, or the first
+ * KMS Decrypt fails and every invocation answers ERROR. This JVM has AWS_ACCESS_KEY_ID=test-access-key in its
+ * environment, so a signature with the container's key id shows where the credentials came from.
+ */
+class AwsClientsTest {
+
+    private static final String ACCESS_KEY_ID = "AKID-NOMIDIO";
+    private static final String TOKEN = "container-authorization-token";
+
+    private WireMockServer aws;
+
+    @BeforeEach
+    void start() {
+        aws = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        aws.start();
+        aws.stubFor(get(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"AccessKeyId\":\"ASIASNAPSTART\",\"SecretAccessKey\":\"s\",\"Token\":\"session\","
+                                + "\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
+        System.setProperty("aws.containerCredentialsFullUri", aws.baseUrl() + "/credentials");
+        System.setProperty("aws.containerAuthorizationToken", TOKEN);
+    }
+
+    @AfterEach
+    void stop() {
+        aws.stop();
+        System.clearProperty("aws.containerCredentialsFullUri");
+        System.clearProperty("aws.containerAuthorizationToken");
+    }
+
+    @Test
+    void kms_whenSnapStartGivesContainerCredentials_signsWithThem() {
+        KmsStubs.decrypt(aws, "the-secret", ACCESS_KEY_ID);
+
+        try (KmsClient kms = AwsClients.kms(snapStartEnvironment())) {
+            assertThat(new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
+        }
+
+        assertThat(aws.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst().getHeader("Authorization"))
+                .contains("Credential=ASIASNAPSTART/");
+    }
+
+    @Test
+    void lambda_whenSnapStartGivesContainerCredentials_invokesSignedWithThem() {
+        aws.stubFor(post(urlPathMatching("/2015-03-31/functions/.*/invocations")).willReturn(aResponse().withStatus(202)));
+
+        try (LambdaClient lambda = AwsClients.lambda(snapStartEnvironment())) {
+            assertThat(lambda.invoke(r -> r.functionName("sampleUpload").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+        }
+
+        assertThat(aws.findAll(postRequestedFor(urlPathMatching("/2015-03-31/functions/sampleUpload/invocations")))
+                .getFirst().getHeader("Authorization")).contains("Credential=ASIASNAPSTART/");
+    }
+
+    private Map<String, String> snapStartEnvironment() {
+        return Map.of(
+                "AWS_REGION", "eu-west-2",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.baseUrl() + "/credentials",
+                "AWS_ENDPOINT_URL_KMS", aws.baseUrl(),
+                "AWS_ENDPOINT_URL_LAMBDA", aws.baseUrl());
+    }
+}
