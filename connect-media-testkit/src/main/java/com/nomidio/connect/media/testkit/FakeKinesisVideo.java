@@ -28,7 +28,7 @@ public final class FakeKinesisVideo implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final List<ServedFragment> fragments;
+    private volatile List<ServedFragment> fragments;
     private final List<JsonNode> dataEndpointRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> mediaRequests = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -45,6 +45,15 @@ public final class FakeKinesisVideo implements AutoCloseable {
         server.createContext("/getDataEndpoint", this::dataEndpoint);
         server.createContext("/getMedia", this::media);
         server.start();
+    }
+
+    /**
+     * Serves {@code served} from now on (a live stream whose content is known only once a call starts
+     * streaming, as in the contact simulator).
+     */
+    public FakeKinesisVideo serve(List<ServedFragment> served) {
+        this.fragments = List.copyOf(served);
+        return this;
     }
 
     public URI endpoint() {
@@ -117,7 +126,8 @@ public final class FakeKinesisVideo implements AutoCloseable {
             }
             return;
         }
-        int start = startIndex(request.path("StartSelector"));
+        List<ServedFragment> fragments = this.fragments;
+        int start = startIndex(fragments, request.path("StartSelector"));
         exchange.getResponseHeaders().add("Content-Type", "video/webm");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -138,7 +148,7 @@ public final class FakeKinesisVideo implements AutoCloseable {
         }
     }
 
-    private int startIndex(JsonNode selector) {
+    private int startIndex(List<ServedFragment> fragments, JsonNode selector) {
         String type = selector.path("StartSelectorType").asText();
         switch (type) {
             case "FRAGMENT_NUMBER" -> {
