@@ -122,6 +122,15 @@ public record CallScenario(
             return this;
         }
 
+        /**
+         * Starts the call in a flow the instance already has: a Nomidio flow (NOMIDIO-AGENT-CHALLENGE-QUEUE, as the
+         * agent's quick connect does) or one given with {@link #flow}.
+         */
+        public Builder startsIn(String flowName) {
+            this.entryFlow = flowName;
+            return this;
+        }
+
         /** Another customer flow in the instance (a post-flow), at {@code …/contact-flow/NAME}. */
         public Builder flow(String name, String json) {
             customerFlows.put(name, json);

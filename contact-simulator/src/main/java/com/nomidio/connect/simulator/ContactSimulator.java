@@ -215,7 +215,8 @@ public final class ContactSimulator implements AutoCloseable {
         if (name == null) {
             return callFlows.nomidio(NomidioFlow.PRE_FLOW);
         }
-        return callFlows.byName(name).orElseThrow();
+        return callFlows.byName(name).orElseThrow(() -> new IllegalArgumentException("no flow " + name
+                + " to start in: give its JSON, or name a Nomidio flow"));
     }
 
     private short[] utterances(CallScenario scenario) {

@@ -73,6 +73,11 @@ public final class SimulateCallCommand implements Callable<Integer> {
             + "flows/README.md, e.g. $${AuthenticationFlowArn}.")
     Path preFlow;
 
+    @Option(names = "--start-flow", paramLabel = "NAME", description =
+            "Start in this flow of the instance instead, e.g. NOMIDIO-AGENT-CHALLENGE-QUEUE (the agent's quick "
+            + "connect; give --attribute nomidio_id=... and nomidio_status=... as the first call left them).")
+    String startFlow;
+
     @Option(names = "--flow", paramLabel = "FILE", description =
             "Another flow of yours in the instance (repeatable), at ARN arn:aws:connect:eu-"
             + "west-2:111122223333:instance/simulated-instance/contact-flow/<FILE NAME without .json>.")
@@ -230,6 +235,9 @@ public final class SimulateCallCommand implements Callable<Integer> {
         }
         if (preFlow != null) {
             scenario.entryFlow(flowName(preFlow), Files.readString(preFlow, StandardCharsets.UTF_8));
+        }
+        if (startFlow != null) {
+            scenario.startsIn(startFlow);
         }
         attributes.forEach(scenario::attribute);
         if (gatewayDown) {
