@@ -8,6 +8,7 @@ source scripts/select-jdk.sh
 work="${BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 
+# -am: the writer (connect-media-testkit) and the logging backend come from this checkout, not from ~/.m2.
 mvn -B -ntp -q -pl sample-upload -am -DskipTests package \
     dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="sample-upload/target/classes:sample-upload/target/test-classes:nomidio-client/target/classes:nomidio-client/target/test-classes:$(cat sample-upload/target/bench-classpath.txt)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed KVS fixtures of sample-upload (not needed at test time: the outputs are committed).
 #   1. speech: espeak-ng says three texts, sox makes them 8 kHz / 16-bit / mono raw PCM
-#   2. streams: FixtureGenerator (test code) wraps them into Connect-shaped GetMedia MKV
+#   2. streams: FixtureGenerator (test code) wraps them into Connect-shaped GetMedia MKV (connect-media-testkit's writer)
 #   3. check: mkvinfo (mkvtoolnix) must read every fragment of every stream
 # Needs: apt-get install -y espeak-ng sox mkvtoolnix; a JDK >= 21; Maven.
 set -euo pipefail
@@ -23,9 +23,10 @@ say agent en-gb+m3 "Welcome. After the tone, please say: my voice is my password
 
 cd "$module/../"
 source scripts/select-jdk.sh
-mvn -B -ntp -q -pl nomidio-client,sample-upload test-compile
+# One reactor run, so that nomidio-client and connect-media-testkit (the MKV writer) resolve to their fresh classes;
+# the classpath file is written by every module in turn, sample-upload's last.
+mvn -B -ntp -q -pl sample-upload -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cd "$module"
-mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 java -cp "target/test-classes:target/classes:$(cat "$work/cp.txt")" \
     com.nomidio.connect.upload.fixtures.FixtureGenerator "$kvs"
 

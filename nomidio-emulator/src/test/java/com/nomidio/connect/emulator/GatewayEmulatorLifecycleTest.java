@@ -168,8 +168,16 @@ class GatewayEmulatorLifecycleTest {
     }
 
     @Test
-    void optOut_whenCallerIsUnknown_isNotFound() {
-        assertThatThrownBy(() -> gateway.optOut(Subject.phone("+447700900777"), CONTACT, deadline()))
+    void optOut_whenNumberIsUnknown_remembersItAsOptedOut() {
+        Identity identity = gateway.optOut(Subject.phone("+447700900777"), CONTACT, deadline());
+
+        assertThat(identity.status()).isEqualTo(NomidioStatus.OPTED_OUT);
+        assertThat(gateway.identify(Subject.phone("+447700900777"), deadline()).status()).isEqualTo(NomidioStatus.OPTED_OUT);
+    }
+
+    @Test
+    void optOut_whenNomidioIdIsUnknown_isNotFound() {
+        assertThatThrownBy(() -> gateway.optOut(Subject.nomidioId("NID-NOBODY"), CONTACT, deadline()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.NOT_FOUND));
     }

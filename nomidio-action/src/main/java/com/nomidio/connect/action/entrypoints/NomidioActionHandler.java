@@ -45,6 +45,14 @@ public final class NomidioActionHandler implements RequestStreamHandler {
         this(System.getenv(), Json.mapper());
     }
 
+    /**
+     * The handler Lambda builds, configured from {@code env} instead of the process environment: the contact
+     * simulator runs the real function in-process with an environment of its own.
+     */
+    public static NomidioActionHandler fromEnvironment(Map<String, String> env) {
+        return new NomidioActionHandler(Map.copyOf(env), Json.mapper());
+    }
+
     private NomidioActionHandler(Map<String, String> env, ObjectMapper json) {
         this(ActionWiring.fromEnvironment(env, () -> AwsClients.kms(env), lambdaClient(env), json, Clock.systemUTC()),
                 new ConnectEvents(json), new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));

@@ -1,77 +1,90 @@
 package com.nomidio.connect.action.adapters;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
-import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvocationType;
 
+/**
+ * The function's SDK clients as built from its environment. In a SnapStart function (template.yaml turns SnapStart
+ * on) Lambda provides container credentials, not AWS_ACCESS_KEY_ID: the clients must sign with those, or the first
+ * KMS Decrypt fails and every invocation answers ERROR. This JVM has AWS_ACCESS_KEY_ID=test-access-key in its
+ * environment, so a signature with the container's key id shows where the credentials came from.
+ */
 class AwsClientsTest {
 
-    private static final String CONTAINER_KEY_ID = "ASIASNAPSTARTROLEKEY";
-    private static final String SESSION_TOKEN = "snapstart-session-token";
+    private static final String ACCESS_KEY_ID = "AKID-NOMIDIO";
+    private static final String TOKEN = "container-authorization-token";
 
     private WireMockServer aws;
 
     @BeforeEach
     void start() {
-        aws = new WireMockServer(options().dynamicPort());
+        aws = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         aws.start();
+        aws.stubFor(get(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"AccessKeyId\":\"ASIASNAPSTART\",\"SecretAccessKey\":\"s\",\"Token\":\"session\","
+                                + "\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
+        System.setProperty("aws.containerCredentialsFullUri", aws.baseUrl() + "/credentials");
+        System.setProperty("aws.containerAuthorizationToken", TOKEN);
     }
 
     @AfterEach
     void stop() {
+        aws.stop();
         System.clearProperty("aws.containerCredentialsFullUri");
         System.clearProperty("aws.containerAuthorizationToken");
-        System.clearProperty("aws.endpointUrlKms");
-        aws.stop();
     }
 
     @Test
-    void credentials_whenOnDemandStart_readTheEnvironmentVariables() {
-        assertThat(AwsClients.credentials(Map.of("AWS_REGION", "eu-west-2")))
-                .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
-    }
+    void kms_whenSnapStartGivesContainerCredentials_signsWithThem() {
+        KmsStubs.decrypt(aws, "the-secret", ACCESS_KEY_ID);
 
-    @Test
-    void kms_whenRestoredFromSnapStart_signsWithTheContainerEndpointsCredentials() {
-        // What Lambda gives a SnapStart function: an endpoint and a token instead of AWS_ACCESS_KEY_ID & co.
-        aws.stubFor(get(urlPathEqualTo("/2018-06-01/credentials"))
-                .withHeader("Authorization", equalTo("container-auth-token"))
-                .willReturn(okJson("{\"AccessKeyId\":\"" + CONTAINER_KEY_ID + "\",\"SecretAccessKey\":\"container-secret\","
-                        + "\"Token\":\"" + SESSION_TOKEN + "\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
-        KmsStubs.decrypt(aws, GatewayStubs.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_ID);
-        String credentialsUri = aws.baseUrl() + "/2018-06-01/credentials";
-        System.setProperty("aws.containerCredentialsFullUri", credentialsUri);
-        System.setProperty("aws.containerAuthorizationToken", "container-auth-token");
-        System.setProperty("aws.endpointUrlKms", aws.baseUrl());
-        Map<String, String> env = Map.of("AWS_REGION", "eu-west-2", AwsClients.CONTAINER_CREDENTIALS_URI, credentialsUri);
-
-        assertThat(AwsClients.credentials(env)).isInstanceOf(ContainerCredentialsProvider.class);
-        try (KmsClient kms = AwsClients.kms(env)) {
-            String secret = new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, GatewayStubs.ACCESS_KEY_ID).get();
-
-            assertThat(secret).isEqualTo(GatewayStubs.ACCESS_KEY_SECRET);
+        try (KmsClient kms = AwsClients.kms(snapStartEnvironment())) {
+            assertThat(new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
         }
-        aws.verify(getRequestedFor(urlPathEqualTo("/2018-06-01/credentials")));
-        aws.verify(postRequestedFor(urlPathEqualTo("/"))
-                .withHeader("Authorization", containing("Credential=" + CONTAINER_KEY_ID + "/"))
-                .withHeader("X-Amz-Security-Token", equalTo(SESSION_TOKEN)));
+
+        assertThat(aws.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst().getHeader("Authorization"))
+                .contains("Credential=ASIASNAPSTART/");
+    }
+
+    @Test
+    void lambda_whenSnapStartGivesContainerCredentials_invokesSignedWithThem() {
+        aws.stubFor(post(urlPathMatching("/2015-03-31/functions/.*/invocations")).willReturn(aResponse().withStatus(202)));
+
+        try (LambdaClient lambda = AwsClients.lambda(snapStartEnvironment())) {
+            assertThat(lambda.invoke(r -> r.functionName("sampleUpload").invocationType(InvocationType.EVENT)
+                    .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
+        }
+
+        assertThat(aws.findAll(postRequestedFor(urlPathMatching("/2015-03-31/functions/sampleUpload/invocations")))
+                .getFirst().getHeader("Authorization")).contains("Credential=ASIASNAPSTART/");
+    }
+
+    private Map<String, String> snapStartEnvironment() {
+        return Map.of(
+                "AWS_REGION", "eu-west-2",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.baseUrl() + "/credentials",
+                "AWS_ENDPOINT_URL_KMS", aws.baseUrl(),
+                "AWS_ENDPOINT_URL_LAMBDA", aws.baseUrl());
     }
 }

@@ -87,9 +87,20 @@ public final class IdentityStore {
         return record.view();
     }
 
-    /** Opting out changes the status under a block too: the caller stays BLOCKED until unblocked. */
+    /**
+     * Opting out changes the status under a block too: the caller stays BLOCKED until unblocked. A phone number
+     * Nomidio does not know is remembered as opted out (as an invitation to one is remembered): the flows offer
+     * NOT_FOUND callers the opt-out, and the choice must stick. An unknown Nomidio ID or reference is 404.
+     */
     public synchronized Identity optOut(Subject subject) {
-        IdentityRecord record = find(subject).orElseThrow(() -> ApiException.notFound("no such caller"));
+        Optional<IdentityRecord> found = find(subject);
+        if (found.isEmpty() && subject.phoneNumber() != null) {
+            IdentityRecord record = new IdentityRecord(null, subject.phoneNumber(), null, NomidioStatus.OPTED_OUT,
+                    false, null, null, null);
+            records.add(record);
+            return record.view();
+        }
+        IdentityRecord record = found.orElseThrow(() -> ApiException.notFound("no such caller"));
         record.status = NomidioStatus.OPTED_OUT;
         return record.view();
     }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesisvideomedia.KinesisVideoMediaClient;
+import software.amazon.awssdk.services.kinesisvideomedia.KinesisVideoMediaClientBuilder;
 
 /**
  * One KinesisVideoMediaClient per GET_MEDIA data endpoint, kept across warm invocations (a stream's endpoint
@@ -20,12 +23,21 @@ public final class MediaClients implements Function<String, KinesisVideoMediaCli
         this.factory = factory;
     }
 
-    /** Clients on {@code http} pointed at each endpoint, with the default region and credentials. */
-    public static MediaClients over(SdkHttpClient http) {
-        return new MediaClients(endpoint -> KinesisVideoMediaClient.builder()
-                .httpClient(http)
-                .endpointOverride(URI.create(endpoint))
-                .build());
+    /**
+     * Clients on {@code http} pointed at each endpoint, signing with {@code credentials} in {@code region} (the
+     * SDK's default region when null).
+     */
+    public static MediaClients over(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return new MediaClients(endpoint -> {
+            KinesisVideoMediaClientBuilder builder = KinesisVideoMediaClient.builder()
+                    .httpClient(http)
+                    .credentialsProvider(credentials)
+                    .endpointOverride(URI.create(endpoint));
+            if (region != null) {
+                builder.region(region);
+            }
+            return builder.build();
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.gateway.Deadline;
 import com.nomidio.connect.gateway.EnvironmentVariables;
@@ -24,6 +25,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
@@ -41,7 +43,7 @@ public final class SampleUploadHandler implements RequestStreamHandler {
     private final ObjectMapper json;
 
     public SampleUploadHandler() {
-        this(fromEnvironment(System.getenv(), new ObjectMapper()), new ObjectMapper());
+        this(processor(System.getenv(), new ObjectMapper()), new ObjectMapper());
     }
 
     SampleUploadHandler(SampleUploadProcessor processor, ObjectMapper json) {
@@ -49,13 +51,27 @@ public final class SampleUploadHandler implements RequestStreamHandler {
         this.json = json;
     }
 
-    private static SampleUploadProcessor fromEnvironment(Map<String, String> env, ObjectMapper json) {
+    /**
+     * The handler Lambda builds, configured from {@code env} instead of the process environment: the contact
+     * simulator runs the real function in-process with an environment of its own.
+     */
+    public static SampleUploadHandler fromEnvironment(Map<String, String> env) {
+        return new SampleUploadHandler(processor(Map.copyOf(env), new ObjectMapper()), new ObjectMapper());
+    }
+
+    private static SampleUploadProcessor processor(Map<String, String> env, ObjectMapper json) {
         SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)).build();
-        KmsAccessKeySecret secret = new KmsAccessKeySecret(KmsClient.builder().httpClient(http).build(),
+        AwsCredentialsProvider credentials = AwsEnvironment.credentials(env);
+        KmsClient kms = AwsEnvironment.configure(KmsClient.builder(), env, AwsEnvironment.KMS, credentials)
+                .httpClient(http).build();
+        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms,
                 env.get(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT), env.get(EnvironmentVariables.ACCESS_KEY_ID));
         CaptureSettings settings = CaptureSettings.fromEnvironment(env);
-        KvsCallerAudioSource source = new KvsCallerAudioSource(KinesisVideoClient.builder().httpClient(http).build(),
-                MediaClients.over(http), settings.startSelector());
+        KinesisVideoClient kinesisVideo = AwsEnvironment.configure(KinesisVideoClient.builder(), env,
+                AwsEnvironment.KINESIS_VIDEO, credentials).httpClient(http).build();
+        KvsCallerAudioSource source = new KvsCallerAudioSource(kinesisVideo,
+                MediaClients.over(http, credentials, AwsEnvironment.region(env).orElse(null)),
+                settings.startSelector());
         return new SampleUploadProcessor(source, new HttpNomidioGateway(GatewayConfig.fromEnvironment(env, secret), json),
                 settings, Clock.systemUTC());
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.media.testkit.FakeKinesisVideo;
+import com.nomidio.connect.media.testkit.ServedFragment;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.upload.testing.FakeKinesisVideo;
-import com.nomidio.connect.upload.testing.ServedFragment;
 import com.nomidio.connect.upload.testing.TestContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import java.io.ByteArrayInputStream;

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.gateway.HttpNomidioGateway;
+import com.nomidio.connect.media.testkit.FakeKinesisVideo;
 import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.upload.adapters.KvsCallerAudioSource;
 import com.nomidio.connect.upload.adapters.MediaClients;

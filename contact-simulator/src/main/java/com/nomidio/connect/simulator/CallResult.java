@@ -1,0 +1,46 @@
+package com.nomidio.connect.simulator;
+
+import com.nomidio.connect.simulator.engine.CallOutcome;
+import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened on a simulated call: how it ended, the contact attributes it ended with, the transcript, and the
+ * functions' log lines (JSON, as CloudWatch would get them).
+ *
+ * @param queue  the queue the caller waits in when QUEUED, else null
+ * @param detail why the call STOPPED, or null
+ */
+public record CallResult(String contactId, CallOutcome outcome, String queue, String detail, long callMillis,
+        Map<String, String> attributes, List<TranscriptEvent> transcript, String logs) {
+
+    public CallResult {
+        attributes = Map.copyOf(attributes);
+        transcript = List.copyOf(transcript);
+    }
+
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+
+    public List<TranscriptEvent> events(TranscriptEvent.Kind kind) {
+        return transcript.stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    /** The flows in the order the call entered them. */
+    public List<String> flowsEntered() {
+        return events(TranscriptEvent.Kind.FLOW_ENTERED).stream().map(TranscriptEvent::text).toList();
+    }
+
+    /** Every prompt's text, in order. */
+    public List<String> prompts() {
+        return events(TranscriptEvent.Kind.PROMPT).stream().map(TranscriptEvent::text).toList();
+    }
+
+    /** The {@code action} parameter of each nomidioAction invocation, in order. */
+    public List<String> nomidioActions() {
+        return events(TranscriptEvent.Kind.LAMBDA).stream()
+                .map(e -> e.details().get("parameter.action")).filter(a -> a != null).toList();
+    }
+}

@@ -1,0 +1,344 @@
+package com.nomidio.connect.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
+import com.nomidio.connect.aws.AwsEnvironment;
+import com.nomidio.connect.emulator.GatewayEmulator;
+import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.media.testkit.FakeKinesisVideo;
+import com.nomidio.connect.phone.PhoneNumbers;
+import com.nomidio.connect.simulator.audio.CallerAudio;
+import com.nomidio.connect.simulator.audio.CallerMediaStream;
+import com.nomidio.connect.simulator.aws.LambdaFunctions;
+import com.nomidio.connect.simulator.aws.LocalKms;
+import com.nomidio.connect.simulator.aws.LocalLambda;
+import com.nomidio.connect.simulator.engine.CallClock;
+import com.nomidio.connect.simulator.engine.CallOutcome;
+import com.nomidio.connect.simulator.engine.CallRun;
+import com.nomidio.connect.simulator.engine.Contact;
+import com.nomidio.connect.simulator.engine.FlowInterpreter;
+import com.nomidio.connect.simulator.engine.Transcript;
+import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import com.nomidio.connect.simulator.flows.FlowLibrary;
+import com.nomidio.connect.simulator.flows.LoadedFlow;
+import com.nomidio.connect.simulator.flows.SimulatedInstance;
+import com.nomidio.connect.flows.templates.NomidioFlow;
+import com.nomidio.connect.upload.entrypoints.SampleUploadHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole Nomidio deployment on loopback, and calls played through it. The gateway is the emulator; KMS, Lambda's
+ * Invoke API and Kinesis Video Streams are small local HTTP endpoints; nomidioAction and sampleUpload are the real
+ * handler classes, built by their public factories from environment maps and reaching those endpoints with their
+ * real SDK clients; the flows are the templates rendered as the deployment helper renders them.
+ *
+ * <pre>{@code
+ * try (ContactSimulator simulator = ContactSimulator.start(SimulatorSettings.defaults(), null)) {
+ *     CallResult call = simulator.call(CallScenario.builder().caller("+447700900001").build());
+ * }
+ * }</pre>
+ */
+public final class ContactSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContactSimulator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEFAULT_COUNTRY = "GB";
+    /** Dummy SDK credentials: every AWS endpoint here is local, and nothing checks signatures. */
+    private static final String SIMULATED_ACCESS_KEY_ID = "AKIASIMULATOR0000000";
+
+    private final SimulatorSettings settings;
+    private final LogCapture logs;
+    private final GatewayEmulator emulator;
+    private final LocalKms kms;
+    private final FakeKinesisVideo kvs;
+    private final LambdaFunctions functions;
+    private final LocalLambda lambda;
+    private final FlowLibrary flows;
+    private final FlowInterpreter interpreter = new FlowInterpreter();
+    private volatile Transcript currentTranscript;
+    private volatile CallClock currentClock;
+
+    private ContactSimulator(SimulatorSettings settings, OutputStream logCopy) {
+        this.settings = settings;
+        // First: the functions capture System.out when they are built (their metrics writer).
+        this.logs = new LogCapture(logCopy);
+        GatewayEmulator.Builder gateway = GatewayEmulator.builder().settings(settings.emulatorSettings());
+        if (settings.seed() != null) {
+            gateway.seed(settings.seed());
+        }
+        this.emulator = gateway.build().start(0);
+        GatewayConfig gatewayConfig = emulator.clientConfig();
+        this.kms = LocalKms.start(gatewayConfig.accessKeySecret().get(), gatewayConfig.accessKeyId());
+        try {
+            this.kvs = new FakeKinesisVideo(List.of()).pace(settings.kvsPaceMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local Kinesis Video endpoint", e);
+        }
+        this.functions = new LambdaFunctions();
+        this.lambda = LocalLambda.start(functions);
+        functions.onAsyncFinished(new LambdaFunctions.AsyncListener() {
+            @Override
+            public long started(LambdaFunctions.DeployedFunction function) {
+                CallClock clock = currentClock;
+                return clock == null ? 0 : clock.now();
+            }
+
+            @Override
+            public void finished(LambdaFunctions.DeployedFunction function, long startedAt, byte[] response,
+                    String failure, long millis) {
+                asyncFinished(function, startedAt, response, failure, millis);
+            }
+        });
+        SimulatedInstance instance = settings.instance();
+        Map<String, String> environment = functionEnvironment(gatewayConfig);
+        functions.register(new LambdaFunctions.DeployedFunction(SimulatedInstance.SAMPLE_UPLOAD,
+                instance.functionArn(SimulatedInstance.SAMPLE_UPLOAD), settings.sampleUploadTimeout(), 512,
+                SampleUploadHandler.fromEnvironment(sampleUploadEnvironment(environment))));
+        functions.register(new LambdaFunctions.DeployedFunction(SimulatedInstance.NOMIDIO_ACTION,
+                instance.functionArn(SimulatedInstance.NOMIDIO_ACTION), settings.nomidioActionTimeout(), 1024,
+                NomidioActionHandler.fromEnvironment(nomidioActionEnvironment(environment))));
+        this.flows = FlowLibrary.nomidioFlows(instance);
+        LOG.info("Contact simulator ready [gateway={}] [kms={}] [lambda={}] [kinesisVideo={}]",
+                emulator.baseUri(), kms.endpoint(), lambda.endpoint(), kvs.endpoint());
+    }
+
+    /**
+     * Starts the simulated deployment.
+     *
+     * @param logCopy where the functions' log lines also go (a file, stderr), or null to keep them per call only
+     */
+    public static ContactSimulator start(SimulatorSettings settings, OutputStream logCopy) {
+        return new ContactSimulator(settings, logCopy);
+    }
+
+    public GatewayEmulator emulator() {
+        return emulator;
+    }
+
+    public FlowLibrary flows() {
+        return flows;
+    }
+
+    public int kmsDecrypts() {
+        return kms.decrypts();
+    }
+
+    /** Plays one call to its end (queued, disconnected, ended, or stopped). */
+    public CallResult call(CallScenario scenario) {
+        check(scenario);
+        logs.reset();
+        String contactId = scenario.contactId() != null ? scenario.contactId() : UUID.randomUUID().toString();
+        CallClock clock = new CallClock();
+        Transcript transcript = new Transcript(clock);
+        currentTranscript = transcript;
+        currentClock = clock;
+        FlowLibrary callFlows = flows.withCustomerFlows(customerFlows(scenario),
+                scenario.authLevel() == null ? Map.of() : Map.of(FlowLibrary.AUTH_LEVEL_PLACEHOLDER, scenario.authLevel()));
+        LoadedFlow entry = entryFlow(scenario, callFlows);
+        SimulatedInstance instance = settings.instance();
+        Contact contact = new Contact(contactId, scenario.channel(), scenario.callerNumber(), instance,
+                scenario.initialAttributes());
+        contact.queueArn(scenario.initialQueueArn());
+        CallerMediaStream media = new CallerMediaStream(kvs, instance, clock, utterances(scenario),
+                CallerAudio.load("voice-b-enrolment"), settings.streamMillis());
+
+        emulator.clearFaults();
+        emulator.settings().freeTrialLimitReached(scenario.freeTrialLimitReached());
+        List<ScheduledFault> pending = new ArrayList<>();
+        Set<String> armed = new HashSet<>();
+        CallRun run = new CallRun(contact, transcript, clock, callFlows, scenario.keypad(), functions, media,
+                (function, parameters, call) -> armAfter(function, parameters, call, pending, armed),
+                scenario.queuesAtCapacity());
+        for (ScheduledFault fault : scenario.faults()) {
+            if (fault.afterAction() == null) {
+                arm(fault, run, null);
+            } else {
+                pending.add(fault);
+            }
+        }
+        LOG.info("Simulated call starts [contactId={}] [caller={}] [entryFlow={}]", contactId,
+                PhoneNumbers.mask(scenario.callerNumber()), entry.name());
+        FlowInterpreter.Ending ending = interpreter.run(entry, run);
+        if (!functions.awaitAsync(settings.asyncWait())) {
+            run.record((String) null, TranscriptEvent.Kind.NOTE, "a background invocation was still running when the "
+                    + "call ended", Map.of());
+        }
+        emulator.clearFaults();
+        String queue = ending.outcome() == CallOutcome.QUEUED ? ending.detail() : null;
+        String detail = queue == null ? ending.detail() : null;
+        return new CallResult(contactId, ending.outcome(), queue, detail, clock.now(), contact.attributes(),
+                transcript.events(), logs.callLog());
+    }
+
+    private static void check(CallScenario scenario) {
+        if (!Contact.CHANNEL_VOICE.equals(scenario.channel())) {
+            throw new IllegalArgumentException("channel " + scenario.channel() + " cannot be simulated yet: the chat "
+                    + "path (nomidioLex, NOMIDIO-LEX-AUTHENTICATION-FLOW) is not built");
+        }
+        if (!scenario.interaction().voiceSimulated()) {
+            throw new IllegalArgumentException("interaction configuration '" + scenario.interaction().parameterValue()
+                    + "' cannot be simulated yet: the Lex path (nomidioLex, NOMIDIO-LEX-AUTHENTICATION-FLOW) is not built");
+        }
+        if (scenario.authLevel() != null && scenario.entryFlow() != null) {
+            throw new IllegalArgumentException("give the auth level or a pre-flow of your own (which sets "
+                    + "nomidio_auth_level itself), not both");
+        }
+    }
+
+    private static Map<String, String> customerFlows(CallScenario scenario) {
+        Map<String, String> customer = new LinkedHashMap<>(scenario.customerFlows());
+        if (scenario.authLevel() != null) {
+            customer.put(CallScenario.BUILT_IN_PRE_FLOW, builtInFlow(CallScenario.BUILT_IN_PRE_FLOW));
+        }
+        return customer;
+    }
+
+    private static LoadedFlow entryFlow(CallScenario scenario, FlowLibrary callFlows) {
+        String name = scenario.entryFlow() != null ? scenario.entryFlow()
+                : scenario.authLevel() != null ? CallScenario.BUILT_IN_PRE_FLOW : null;
+        if (name == null) {
+            return callFlows.nomidio(NomidioFlow.PRE_FLOW);
+        }
+        return callFlows.byName(name).orElseThrow(() -> new IllegalArgumentException("no flow " + name
+                + " to start in: give its JSON, or name a Nomidio flow"));
+    }
+
+    private short[] utterances(CallScenario scenario) {
+        List<short[]> parts = new ArrayList<>();
+        for (String source : scenario.utterances()) {
+            parts.add(CallerAudio.load(source));
+        }
+        return CallerAudio.concat(parts);
+    }
+
+    private void armAfter(String function, Map<String, String> parameters, CallRun call, List<ScheduledFault> pending,
+            Set<String> armed) {
+        String action = parameters.get("action");
+        if (!SimulatedInstance.NOMIDIO_ACTION.equals(function) || action == null || !armed.add(action)) {
+            return;
+        }
+        for (ScheduledFault fault : List.copyOf(pending)) {
+            if (action.equals(fault.afterAction())) {
+                arm(fault, call, action);
+                pending.remove(fault);
+            }
+        }
+    }
+
+    private void arm(ScheduledFault fault, CallRun call, String after) {
+        emulator.inject(fault.fault());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("operation", fault.fault().operation());
+        details.put("kind", fault.fault().kind().name());
+        if (after != null) {
+            details.put("after", after);
+        }
+        call.record((String) null, TranscriptEvent.Kind.FAULT_INJECTED, "gateway fault: " + fault.describe()
+                + (after == null ? "" : " (after " + after + ")"), details);
+    }
+
+    /**
+     * Stamped at the call time the invocation started plus how long it ran: the call clock does not sleep through
+     * prompts, so "now" would place it minutes late.
+     */
+    private void asyncFinished(LambdaFunctions.DeployedFunction function, long startedAt, byte[] response,
+            String failure, long millis) {
+        Transcript transcript = currentTranscript;
+        if (transcript == null) {
+            return;
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("function", function.name());
+        details.put("durationMs", Long.toString(millis));
+        String text;
+        if (failure != null) {
+            details.put("failure", failure);
+            text = function.name() + " (asynchronous) failed after " + millis + " ms: " + failure;
+        } else {
+            List<String> facts = new ArrayList<>();
+            try {
+                JsonNode answer = JSON.readTree(new String(response, StandardCharsets.UTF_8));
+                answer.properties().forEach(e -> {
+                    if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                        details.put("result." + e.getKey(), e.getValue().asText());
+                        facts.add(e.getKey() + "=" + e.getValue().asText());
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                facts.add("(answer is not JSON)");
+            }
+            text = function.name() + " (asynchronous) finished after " + millis + " ms: " + String.join(", ", facts);
+        }
+        transcript.addAt(startedAt + millis, null, null, TranscriptEvent.Kind.ASYNC_INVOCATION, text, details);
+    }
+
+    /** What template.yaml gives both functions, pointed at this deployment. */
+    private Map<String, String> functionEnvironment(GatewayConfig gateway) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(EnvironmentVariables.GATEWAY_URL, gateway.baseUri().toString());
+        env.put(EnvironmentVariables.SUPPLIER_CODE, gateway.supplierCode());
+        env.put(EnvironmentVariables.ENTERPRISE_CODE, gateway.enterpriseCode());
+        env.put(EnvironmentVariables.ACCESS_KEY_ID, gateway.accessKeyId());
+        env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, kms.ciphertext());
+        env.put(AwsEnvironment.REGION, settings.instance().region());
+        env.put(AwsEnvironment.ACCESS_KEY_ID, SIMULATED_ACCESS_KEY_ID);
+        env.put(AwsEnvironment.SECRET_ACCESS_KEY, "simulated-secret-access-key");
+        env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KMS, kms.endpoint().toString());
+        return env;
+    }
+
+    private Map<String, String> nomidioActionEnvironment(Map<String, String> common) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put(EnvironmentVariables.DEFAULT_COUNTRY_CODE, DEFAULT_COUNTRY);
+        env.put(EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION, settings.instance().functionArn(SimulatedInstance.SAMPLE_UPLOAD));
+        env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.LAMBDA, lambda.endpoint().toString());
+        return env;
+    }
+
+    private Map<String, String> sampleUploadEnvironment(Map<String, String> common) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put(EnvironmentVariables.KVS_START_SELECTOR, "PRODUCER_TIMESTAMP");
+        env.put(EnvironmentVariables.UPLOAD_RESERVE_MS, "4000");
+        env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KINESIS_VIDEO, kvs.endpoint().toString());
+        return env;
+    }
+
+    static String builtInFlow(String name) {
+        String resource = "simulator-flows/" + name + ".json";
+        try (InputStream in = ContactSimulator.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        functions.awaitAsync(Duration.ofSeconds(5));
+        lambda.close();
+        kvs.close();
+        kms.close();
+        emulator.close();
+        functions.close();
+        logs.close();
+    }
+}

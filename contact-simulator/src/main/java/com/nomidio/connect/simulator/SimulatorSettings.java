@@ -1,0 +1,53 @@
+package com.nomidio.connect.simulator;
+
+import com.nomidio.connect.emulator.state.EmulatorSettings;
+import com.nomidio.connect.emulator.state.Seed;
+import com.nomidio.connect.simulator.flows.SimulatedInstance;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How the simulated world is set up. The defaults are the deployed ones (template.yaml's timeouts, the emulator's
+ * own delays); tests shorten waits through these settings, never by changing what is asserted.
+ *
+ * @param nomidioActionTimeout the function's Lambda timeout (template: 8 s); its long-poll uses what is left of it
+ * @param sampleUploadTimeout  the function's Lambda timeout (template: 30 s)
+ * @param streamMillis         caller audio in the contact's stream from streaming start (utterances, then silence)
+ * @param kvsPaceMillis        0: GetMedia reads the stream as fast as it can; else one fragment per this many ms
+ * @param asyncWait            how long the end of a call waits for background invocations (sampleUpload) to finish
+ */
+public record SimulatorSettings(
+        SimulatedInstance instance,
+        Seed seed,
+        Consumer<EmulatorSettings> emulatorSettings,
+        Duration nomidioActionTimeout,
+        Duration sampleUploadTimeout,
+        long streamMillis,
+        long kvsPaceMillis,
+        Duration asyncWait) {
+
+    public static SimulatorSettings defaults() {
+        return new SimulatorSettings(SimulatedInstance.defaults(), null, s -> { }, Duration.ofSeconds(8),
+                Duration.ofSeconds(30), 30_000, 0, Duration.ofSeconds(35));
+    }
+
+    public SimulatorSettings withEmulatorSettings(Consumer<EmulatorSettings> adjust) {
+        return new SimulatorSettings(instance, seed, adjust, nomidioActionTimeout, sampleUploadTimeout, streamMillis,
+                kvsPaceMillis, asyncWait);
+    }
+
+    public SimulatorSettings withSeed(Seed newSeed) {
+        return new SimulatorSettings(instance, newSeed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
+                streamMillis, kvsPaceMillis, asyncWait);
+    }
+
+    public SimulatorSettings withNomidioActionTimeout(Duration timeout) {
+        return new SimulatorSettings(instance, seed, emulatorSettings, timeout, sampleUploadTimeout, streamMillis,
+                kvsPaceMillis, asyncWait);
+    }
+
+    public SimulatorSettings withKvsPace(long millisPerFragment) {
+        return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
+                streamMillis, millisPerFragment, asyncWait);
+    }
+}

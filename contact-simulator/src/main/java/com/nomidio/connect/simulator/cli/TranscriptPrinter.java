@@ -1,0 +1,54 @@
+package com.nomidio.connect.simulator.cli;
+
+import com.nomidio.connect.simulator.CallResult;
+import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The call for people: one line per event at its call time, then the contact attributes it ended with. */
+public final class TranscriptPrinter {
+
+    private static final Map<TranscriptEvent.Kind, String> LABELS = Map.ofEntries(
+            Map.entry(TranscriptEvent.Kind.FLOW_ENTERED, ">> flow"),
+            Map.entry(TranscriptEvent.Kind.PROMPT, "say"),
+            Map.entry(TranscriptEvent.Kind.INPUT, "keypad"),
+            Map.entry(TranscriptEvent.Kind.ATTRIBUTES_SET, "set"),
+            Map.entry(TranscriptEvent.Kind.BRANCH, "branch"),
+            Map.entry(TranscriptEvent.Kind.LOOP, "loop"),
+            Map.entry(TranscriptEvent.Kind.LAMBDA, "lambda"),
+            Map.entry(TranscriptEvent.Kind.ASYNC_INVOCATION, "async"),
+            Map.entry(TranscriptEvent.Kind.MEDIA_STREAMING, "media"),
+            Map.entry(TranscriptEvent.Kind.QUEUE_SET, "queue"),
+            Map.entry(TranscriptEvent.Kind.ERROR_BRANCH, "error"),
+            Map.entry(TranscriptEvent.Kind.FAULT_INJECTED, "FAULT"),
+            Map.entry(TranscriptEvent.Kind.NOTE, "note"),
+            Map.entry(TranscriptEvent.Kind.ENDED, "== end"));
+
+    private TranscriptPrinter() {
+    }
+
+    public static void print(CallResult call, String heading, PrintStream out) {
+        out.println(heading);
+        out.println();
+        out.println("  call time  event");
+        for (TranscriptEvent event : call.transcript()) {
+            String label = LABELS.get(event.kind());
+            String text = event.kind() == TranscriptEvent.Kind.PROMPT ? "\"" + event.text() + "\"" : event.text();
+            if (event.kind() == TranscriptEvent.Kind.FLOW_ENTERED || event.kind() == TranscriptEvent.Kind.ENDED) {
+                out.printf(Locale.ROOT, "%9s  %s %s%n", seconds(event.atMillis()), label, text);
+            } else {
+                out.printf(Locale.ROOT, "%9s     %-7s %s%n", seconds(event.atMillis()), label, text);
+            }
+        }
+        out.println();
+        out.println("Contact attributes at the end of the call:");
+        new TreeMap<>(call.attributes()).forEach((name, value) ->
+                out.printf(Locale.ROOT, "  %-32s %s%n", name, value.isEmpty() ? "\"\"" : value));
+    }
+
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+}

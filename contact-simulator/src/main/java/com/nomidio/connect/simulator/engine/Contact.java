@@ -1,0 +1,182 @@
+package com.nomidio.connect.simulator.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nomidio.connect.simulator.flows.SimulatedInstance;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One contact as Amazon Connect holds it while flows run: system values, user-defined attributes
+ * ({@code $.Attributes}), the last Lambda result ({@code $.External}), the running flow's attributes
+ * ({@code $.FlowAttributes}), the target queue, live media streaming ({@code $.MediaStreams}) and the stored
+ * customer input. {@link #contactData} writes it in the shape of the Lambda event's {@code Details.ContactData}.
+ */
+public final class Contact {
+
+    public static final String CHANNEL_VOICE = "VOICE";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String contactId;
+    private final String channel;
+    private final String customerAddress;
+    private final SimulatedInstance instance;
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private Map<String, String> flowAttributes = new LinkedHashMap<>();
+    private ObjectNode external = JSON.createObjectNode();
+    private String queueArn;
+    private CustomerAudioStream audio;
+    private String storedCustomerInput;
+
+    public Contact(String contactId, String channel, String customerAddress, SimulatedInstance instance,
+            Map<String, String> initialAttributes) {
+        this.contactId = contactId;
+        this.channel = channel;
+        this.customerAddress = customerAddress;
+        this.instance = instance;
+        this.attributes.putAll(initialAttributes);
+    }
+
+    public String contactId() {
+        return contactId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public SimulatedInstance instance() {
+        return instance;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public Map<String, String> flowAttributes() {
+        return flowAttributes;
+    }
+
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    /** A new flow starts with no flow attributes: Connect scopes them to the flow that sets them. */
+    void enterFlow() {
+        flowAttributes = new LinkedHashMap<>();
+    }
+
+    public void external(ObjectNode result) {
+        this.external = result == null ? JSON.createObjectNode() : result;
+    }
+
+    public ObjectNode external() {
+        return external;
+    }
+
+    public String queueArn() {
+        return queueArn;
+    }
+
+    public void queueArn(String arn) {
+        this.queueArn = arn;
+    }
+
+    public CustomerAudioStream audio() {
+        return audio;
+    }
+
+    public void audio(CustomerAudioStream stream) {
+        this.audio = stream;
+    }
+
+    public void storedCustomerInput(String input) {
+        this.storedCustomerInput = input;
+    }
+
+    /** {@code Details.ContactData} of the Lambda event, as Connect builds it from the contact. */
+    public ObjectNode contactData() {
+        ObjectNode data = JSON.createObjectNode();
+        data.set("Attributes", JSON.valueToTree(attributes));
+        data.put("AwsRegion", instance.region());
+        data.put("Channel", channel);
+        data.put("ContactId", contactId);
+        ObjectNode customer = data.putObject("CustomerEndpoint");
+        customer.put("Address", customerAddress);
+        customer.put("Type", "TELEPHONE_NUMBER");
+        data.putNull("CustomerId");
+        data.putNull("Description");
+        data.put("InitialContactId", contactId);
+        data.put("InitiationMethod", "INBOUND");
+        data.put("InstanceARN", instance.instanceArn());
+        data.put("LanguageCode", "en-GB");
+        ObjectNode customerMedia = data.putObject("MediaStreams").putObject("Customer");
+        if (audio == null) {
+            customerMedia.putNull("Audio");
+        } else {
+            customerMedia.set("Audio", audio.toJson(JSON));
+        }
+        data.putNull("Name");
+        data.put("PreviousContactId", contactId);
+        if (queueArn == null) {
+            data.putNull("Queue");
+        } else {
+            ObjectNode queue = data.putObject("Queue");
+            queue.put("ARN", queueArn);
+            queue.put("Name", instance.queueName(queueArn));
+            ObjectNode outbound = queue.putObject("OutboundCallerId");
+            outbound.put("Address", instance.systemPhoneNumber());
+            outbound.put("Type", "TELEPHONE_NUMBER");
+        }
+        data.putObject("References");
+        data.putNull("RelatedContactId");
+        data.putObject("SegmentAttributes").putObject("connect:Subtype").put("ValueString", "connect:Telephony");
+        ObjectNode system = data.putObject("SystemEndpoint");
+        system.put("Address", instance.systemPhoneNumber());
+        system.put("Type", "TELEPHONE_NUMBER");
+        ObjectNode tagsNode = data.putObject("Tags");
+        tagsNode.put("aws:connect:instanceId", instance.instanceId());
+        tags.forEach(tagsNode::put);
+        return data;
+    }
+
+    /** What a flow's {@code $.} references read: the contact data plus External, FlowAttributes and stored input. */
+    ObjectNode referenceRoot() {
+        ObjectNode root = contactData();
+        root.set("External", external.deepCopy());
+        root.set("FlowAttributes", JSON.valueToTree(flowAttributes));
+        if (storedCustomerInput != null) {
+            root.put("StoredCustomerInput", storedCustomerInput);
+        }
+        return root;
+    }
+
+    /** Live media streaming of the customer's audio as Connect reports it in {@code $.MediaStreams.Customer.Audio}. */
+    public record CustomerAudioStream(String streamArn, String startFragmentNumber, long startTimestampMillis,
+            String stopFragmentNumber, Long stopTimestampMillis) {
+
+        public boolean streaming() {
+            return stopTimestampMillis == null;
+        }
+
+        public CustomerAudioStream stopped(String fragmentNumber, long timestampMillis) {
+            return new CustomerAudioStream(streamArn, startFragmentNumber, startTimestampMillis, fragmentNumber,
+                    timestampMillis);
+        }
+
+        JsonNode toJson(ObjectMapper json) {
+            ObjectNode node = json.createObjectNode();
+            node.put("StartFragmentNumber", startFragmentNumber);
+            // Connect gives epoch milliseconds as a string.
+            node.put("StartTimestamp", Long.toString(startTimestampMillis));
+            if (stopTimestampMillis != null) {
+                node.put("StopFragmentNumber", stopFragmentNumber);
+                node.put("StopTimestamp", Long.toString(stopTimestampMillis));
+            }
+            node.put("StreamARN", streamArn);
+            return node;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.nomidio.connect.simulator.engine;
+
+/** The caller's side of live media streaming: what Connect puts into Kinesis Video Streams for the contact. */
+public interface CustomerMedia {
+
+    /** Streaming starts now: the caller's audio goes into the contact's stream from here. */
+    Contact.CustomerAudioStream start(String contactId);
+
+    /** Streaming stops: the stream as Connect then reports it (stop fragment and time). */
+    Contact.CustomerAudioStream stop(Contact.CustomerAudioStream streaming);
+}

@@ -1,0 +1,71 @@
+package com.nomidio.connect.simulator.engine;
+
+import com.nomidio.connect.flows.model.FlowAction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** MessageParticipant and GetParticipantInput: prompts are printed, keypad answers come from the caller's script. */
+final class PromptSteps {
+
+    private static final long DEFAULT_INPUT_SECONDS = 5;
+    /** A caller who knows what to press presses it about a second after the prompt. */
+    private static final long KEY_PRESS_MILLIS = 1_000;
+
+    StepResult message(FlowAction action, CallRun call) {
+        play(action, call);
+        return StepResult.next();
+    }
+
+    StepResult input(FlowAction action, CallRun call) {
+        play(action, call);
+        long limitSeconds = action.textParameter("InputTimeLimitSeconds").map(Long::parseLong).orElse(DEFAULT_INPUT_SECONDS);
+        Optional<String> entry = call.nextKeypadEntry();
+        if (entry.isEmpty()) {
+            call.clock().advance(limitSeconds * 1000);
+            call.record(action, TranscriptEvent.Kind.INPUT, "caller presses nothing for " + limitSeconds + " s",
+                    Map.of("input", "", "timeoutSeconds", Long.toString(limitSeconds)));
+            return StepResult.failure("InputTimeLimitExceeded", "no input within " + limitSeconds + " s");
+        }
+        call.clock().advance(KEY_PRESS_MILLIS);
+        call.record(action, TranscriptEvent.Kind.INPUT, "caller presses " + entry.get(), Map.of("input", entry.get()));
+        if ("True".equals(action.textParameter("StoreInput").orElse("False"))) {
+            call.contact().storedCustomerInput(entry.get());
+            return StepResult.next();
+        }
+        return new StepResult.Branch("keypad", entry.get());
+    }
+
+    private static void play(FlowAction action, CallRun call) {
+        Map<String, String> details = new LinkedHashMap<>();
+        String text;
+        long millis;
+        Optional<String> plain = action.textParameter("Text");
+        Optional<String> ssml = action.textParameter("SSML");
+        if (plain.isPresent()) {
+            text = call.interpolate(plain.get());
+            millis = SpokenDuration.ofText(text);
+            details.put("text", text);
+        } else if (ssml.isPresent()) {
+            String spoken = call.interpolate(ssml.get());
+            millis = SpokenDuration.ofSsml(spoken);
+            details.put("ssml", spoken);
+            String words = spoken.replaceAll("<[^>]+>", " ").trim().replaceAll("\\s+", " ");
+            text = words.isEmpty() ? "(silence, " + seconds(millis) + ")" : words + " [SSML]";
+        } else if (action.parameter("PromptId").isPresent() || action.parameter("Media").isPresent()) {
+            String prompt = action.parameter("PromptId").or(() -> action.parameter("Media")).orElseThrow().toString();
+            text = "(recorded prompt " + prompt + ")";
+            millis = 0;
+            details.put("prompt", prompt);
+        } else {
+            return;
+        }
+        details.put("durationMs", Long.toString(millis));
+        call.record(action, TranscriptEvent.Kind.PROMPT, text, details);
+        call.clock().advance(millis);
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,59 @@
+package com.nomidio.connect.simulator.flows;
+
+/**
+ * The made-up Amazon Connect instance and AWS account the simulated call runs in: every ARN the flows, the event
+ * and the functions see. Flow and queue ids are their names, as the deployment helper writes them for flows not
+ * yet imported ({@code …/contact-flow/NOMIDIO-POST-FLOW}), so transcripts stay readable.
+ */
+public record SimulatedInstance(String region, String account, String instanceId, String enterpriseName,
+        String workingQueueName) {
+
+    public static final String NOMIDIO_ACTION = "nomidioAction";
+    public static final String SAMPLE_UPLOAD = "sampleUpload";
+    /** template.yaml's AutoPublishAlias: the flows call the published alias, never $LATEST. */
+    public static final String ALIAS = "live";
+
+    public static SimulatedInstance defaults() {
+        return new SimulatedInstance("eu-west-2", "111122223333", "simulated-instance", "Simulated Bank", "BasicQueue");
+    }
+
+    public String instanceArn() {
+        return "arn:aws:connect:" + region + ":" + account + ":instance/" + instanceId;
+    }
+
+    public String flowArn(String flowName) {
+        return instanceArn() + "/contact-flow/" + flowName;
+    }
+
+    public String queueArn(String queueName) {
+        return instanceArn() + "/queue/" + queueName;
+    }
+
+    public String workingQueueArn() {
+        return queueArn(workingQueueName);
+    }
+
+    public String functionArn(String functionName) {
+        return "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName + ":" + ALIAS;
+    }
+
+    /** Connect names a contact's stream after the instance's prefix and the contact; the suffix is its creation time. */
+    public String streamArn(String contactId, long createdMillis) {
+        return "arn:aws:kinesisvideo:" + region + ":" + account + ":stream/nomidio-connect-contact-" + contactId + "/"
+                + createdMillis;
+    }
+
+    /** The number callers dial (Ofcom's drama range). */
+    public String systemPhoneNumber() {
+        return "+441632960001";
+    }
+
+    /** A queue's name: the working queue's own, else the last part of the ARN (this instance names queues by id). */
+    public String queueName(String queueArnOrId) {
+        if (queueArnOrId == null) {
+            return null;
+        }
+        int slash = queueArnOrId.lastIndexOf('/');
+        return slash < 0 ? queueArnOrId : queueArnOrId.substring(slash + 1);
+    }
+}

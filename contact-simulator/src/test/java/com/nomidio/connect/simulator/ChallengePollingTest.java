@@ -1,0 +1,46 @@
+package com.nomidio.connect.simulator;
+
+import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import java.time.Duration;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The challenge flow's wait: four rounds of challengeResult for STANDARD, each a long-poll of what nomidioAction's
+ * budget leaves, then "not completed". The gateway here takes a minute to decide, and nomidioAction's Lambda
+ * timeout is 3 s instead of 8 s, so each round long-polls the gateway 1 s instead of 6 s: the same rounds, sooner.
+ */
+class ChallengePollingTest {
+
+    @RegisterExtension
+    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment(SimulatorSettings.defaults()
+            .withNomidioActionTimeout(Duration.ofSeconds(3))
+            .withEmulatorSettings(s -> s.verificationDelay(Duration.ofSeconds(60))));
+
+    @Test
+    void call_whenTheResultIsStillPendingAfterEveryRound_recordsNotCompletedAndQueues() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller("+447700900001"));
+
+        assertThat(call.events(TranscriptEvent.Kind.LOOP)).extracting(TranscriptEvent::text)
+                .containsExactly("round 1 of 4", "round 2 of 4", "round 3 of 4", "round 4 of 4", "done after 4 rounds");
+        assertThat(Collections.frequency(call.nomidioActions(), "challengeResult")).isEqualTo(4);
+        assertThat(call.events(TranscriptEvent.Kind.LAMBDA)).filteredOn(e -> "challengeResult".equals(
+                e.details().get("parameter.action"))).allSatisfy(poll -> {
+                    assertThat(poll.details()).containsEntry("result.nomidio_challenge_result", "PENDING");
+                    assertThat(Long.parseLong(poll.details().get("durationMs"))).isBetween(900L, 2499L);
+                });
+        assertThat(call.attributes()).containsEntry("nomidio_challenge_result", "TIMEOUT")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_status", "ENROLLED");
+        assertThat(DEPLOYMENT.simulator().emulator().challenge(call.attribute("nomidio_challenge_id")).orElseThrow()
+                .status()).isEqualTo(ChallengeStatus.PENDING);
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+}

@@ -1,0 +1,87 @@
+package com.nomidio.connect.simulator;
+
+import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** When the gateway fails the caller still reaches the queue, marked NOMIDIO_UNAVAILABLE. */
+class GatewayFaultsTest {
+
+    private static final String ENROLLED = "+447700900001";
+
+    @RegisterExtension
+    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment();
+
+    @Test
+    void call_whenGatewayIsDownFromTheStart_isUnavailableAndQueued() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED).fault(ScheduledFault.gatewayDown()));
+
+        assertThat(call.nomidioActions()).containsExactly("lookup");
+        assertThat(call.attributes()).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_challenge_result", "");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    @Test
+    void call_whenGatewayGoesDownAfterTheChallengeIsCreated_isUnavailableNotCompletedAndQueued() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
+                .fault(ScheduledFault.gatewayDownAfter("createChallenge")));
+
+        assertThat(call.events(TranscriptEvent.Kind.FAULT_INJECTED)).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("after", "createChallenge"));
+        assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload",
+                "challengeResult");
+        assertThat(call.events(TranscriptEvent.Kind.ASYNC_INVOCATION).getFirst().details())
+                .containsEntry("result.action", "FAILED");
+        assertThat(call.attributes()).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .containsEntry("nomidio_challenge_result", "TIMEOUT")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_authenticated_enrolled", "false");
+        assertThat(call.prompts()).contains("Sorry, we could not complete the identity check this time.");
+        assertThat(call.flowsEntered()).endsWith("NOMIDIO-POST-FLOW");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    @Test
+    void call_whenGatewayGoesDownAfterTheLookup_skipsTheChallengeAndIsQueued() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
+                .fault(ScheduledFault.gatewayDownAfter("lookup")));
+
+        assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge");
+        assertThat(call.events(TranscriptEvent.Kind.MEDIA_STREAMING)).isEmpty();
+        assertThat(call.attributes()).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .containsEntry("nomidio_challenge_result", "");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    @Test
+    void call_whenGatewayDropsConnections_isUnavailableAndQueued() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED).fault(ScheduledFault.parse("*=drop")));
+
+        assertThat(call.attribute("nomidio_status")).isEqualTo("NOMIDIO_UNAVAILABLE");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    /** The gateway answers after 9 s: nomidioAction gives up inside Connect's 8 s and the flow goes on. */
+    @Test
+    void call_whenGatewayIsSlowerThanConnectWaits_answersUnavailableInTime() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
+                .fault(ScheduledFault.parse("identify=slow:9000")));
+
+        TranscriptEvent lookup = call.events(TranscriptEvent.Kind.LAMBDA).getFirst();
+        assertThat(Long.parseLong(lookup.details().get("durationMs"))).isLessThan(8000);
+        assertThat(lookup.details()).containsEntry("result.nomidio_status", "NOMIDIO_UNAVAILABLE");
+        assertThat(call.events(TranscriptEvent.Kind.ERROR_BRANCH)).isEmpty();
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+}

@@ -1,0 +1,107 @@
+package com.nomidio.connect.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nomidio.connect.secret.KmsAccessKeySecret;
+import com.nomidio.connect.testing.KmsStubs;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * The environment map configures a real KMS client: region, endpoint and the credentials it signs with. The test
+ * JVM itself has AWS_ACCESS_KEY_ID=test-access-key (root pom), so a signature with any other key id proves the
+ * map, not the process environment, chose the credentials.
+ */
+class AwsEnvironmentTest {
+
+    private static final String ACCESS_KEY_ID = "AKID-OF-THE-NOMIDIO-KEY";
+    private static final String CONTAINER_TOKEN = "container-authorization-token";
+
+    private WireMockServer server;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        KmsStubs.decrypt(server, "the-secret", ACCESS_KEY_ID);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        System.clearProperty("aws.containerCredentialsFullUri");
+        System.clearProperty("aws.containerAuthorizationToken");
+    }
+
+    @Test
+    void configure_whenEnvironmentNamesContainerCredentials_signsWithThemAsSnapStartNeeds() {
+        server.stubFor(get(urlPathEqualTo("/credentials"))
+                .withHeader("Authorization", equalTo(CONTAINER_TOKEN))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"AccessKeyId\":\"ASIACONTAINERKEY\",\"SecretAccessKey\":\"container-secret\","
+                                + "\"Token\":\"container-session\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
+        String fullUri = server.baseUrl() + "/credentials";
+        // The SDK reads the token (and the URI) from the process; Lambda sets both beside each other.
+        System.setProperty("aws.containerCredentialsFullUri", fullUri);
+        System.setProperty("aws.containerAuthorizationToken", CONTAINER_TOKEN);
+        Map<String, String> snapStartEnvironment = Map.of(
+                AwsEnvironment.REGION, "eu-west-2",
+                AwsEnvironment.CONTAINER_CREDENTIALS_FULL_URI, fullUri,
+                "AWS_ENDPOINT_URL_KMS", server.baseUrl());
+
+        assertThat(decryptWith(snapStartEnvironment)).isEqualTo("the-secret");
+
+        server.verify(getRequestedFor(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(CONTAINER_TOKEN)));
+        LoggedRequest decrypt = server.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst();
+        assertThat(decrypt.getHeader("Authorization")).contains("Credential=ASIACONTAINERKEY/").contains("/eu-west-2/kms/");
+        assertThat(decrypt.getHeader("X-Amz-Security-Token")).isEqualTo("container-session");
+    }
+
+    @Test
+    void configure_whenEnvironmentHoldsKeys_signsWithTheMapsKeys() {
+        Map<String, String> environment = Map.of(
+                AwsEnvironment.REGION, "eu-west-1",
+                AwsEnvironment.ACCESS_KEY_ID, "AKIAFROMTHEMAP",
+                AwsEnvironment.SECRET_ACCESS_KEY, "map-secret",
+                AwsEnvironment.SESSION_TOKEN, "map-session",
+                "AWS_ENDPOINT_URL_KMS", server.baseUrl());
+
+        assertThat(decryptWith(environment)).isEqualTo("the-secret");
+
+        LoggedRequest decrypt = server.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst();
+        assertThat(decrypt.getHeader("Authorization")).contains("Credential=AKIAFROMTHEMAP/").contains("/eu-west-1/kms/");
+        assertThat(decrypt.getHeader("X-Amz-Security-Token")).isEqualTo("map-session");
+    }
+
+    @Test
+    void endpoint_whenBothGiven_prefersTheServicesOwnOverride() {
+        Map<String, String> environment = Map.of(
+                AwsEnvironment.ENDPOINT_URL, "http://127.0.0.1:1000",
+                "AWS_ENDPOINT_URL_LAMBDA", "http://127.0.0.1:2000");
+
+        assertThat(AwsEnvironment.endpoint(environment, AwsEnvironment.LAMBDA)).contains(URI.create("http://127.0.0.1:2000"));
+        assertThat(AwsEnvironment.endpoint(environment, AwsEnvironment.KMS)).contains(URI.create("http://127.0.0.1:1000"));
+        assertThat(AwsEnvironment.endpoint(Map.of(), AwsEnvironment.KMS)).isEmpty();
+    }
+
+    private static String decryptWith(Map<String, String> environment) {
+        try (KmsClient kms = AwsEnvironment.configure(KmsClient.builder(), environment, AwsEnvironment.KMS)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            return new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get();
+        }
+    }
+}
