@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.emulator.GatewayEmulator;
+import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.gateway.EnvironmentVariables;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.media.testkit.FakeKinesisVideo;
@@ -24,7 +25,6 @@ import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import com.nomidio.connect.simulator.flows.FlowLibrary;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
-import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.upload.entrypoints.SampleUploadHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,10 +131,7 @@ public final class ContactSimulator implements AutoCloseable {
         return emulator;
     }
 
-    public FlowLibrary flows() {
-        return flows;
-    }
-
+    /** Successful KMS Decrypt calls: each function decrypts the access key secret once and keeps it. */
     public int kmsDecrypts() {
         return kms.decrypts();
     }

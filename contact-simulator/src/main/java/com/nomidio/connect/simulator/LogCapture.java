@@ -1,6 +1,7 @@
 package com.nomidio.connect.simulator;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class LogCapture implements AutoCloseable {
                         try {
                             copyTo.write(bytes, offset, length);
                             copyTo.flush();
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             // the copy is a convenience; the call's own capture is intact
                         }
                     }

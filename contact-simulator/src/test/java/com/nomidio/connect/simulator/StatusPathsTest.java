@@ -54,6 +54,7 @@ class StatusPathsTest {
         String challengeId = call.attribute("nomidio_challenge_id");
         assertThat(DEPLOYMENT.simulator().emulator().challenge(challengeId)).hasValueSatisfying(challenge ->
                 assertThat(challenge.verification().verdict()).isEqualTo(Verification.Verdict.MATCH));
+        assertThat(DEPLOYMENT.simulator().kmsDecrypts()).as("each function decrypts the secret once").isEqualTo(2);
         assertEveryOutputSet(call);
         assertLogsSafe(call, "+447700900001");
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class LocalLambda implements AutoCloseable {
             server.start();
             return lambda;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot start the local Lambda endpoint", e);
+            throw new UncheckedIOException("cannot start the local Lambda endpoint", e);
         }
     }
 

@@ -17,6 +17,7 @@ import com.nomidio.connect.simulator.engine.CallOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -151,8 +153,8 @@ public final class SimulateCallCommand implements Callable<Integer> {
     /** The command, printing to {@code out}; a scenario it cannot simulate is exit status 2 with the reason on {@code err}. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new SimulateCallCommand(out));
-        commandLine.setOut(new java.io.PrintWriter(out, true));
-        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
         commandLine.getHelpSectionMap().put("seed", help -> seededCallers());
         List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
         sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), "seed");
@@ -284,7 +286,7 @@ public final class SimulateCallCommand implements Callable<Integer> {
         root.put("detail", result.detail());
         root.put("callMillis", result.callMillis());
         root.put("wallMillis", wallMillis);
-        root.set("attributes", mapper.valueToTree(new java.util.TreeMap<>(result.attributes())));
+        root.set("attributes", mapper.valueToTree(new TreeMap<>(result.attributes())));
         root.set("transcript", mapper.valueToTree(result.transcript()));
         root.put("logs", logFile == null ? null : logFile.toString());
         return mapper.writeValueAsString(root);

@@ -6,9 +6,11 @@ import com.nomidio.connect.flows.model.ErrorBranch;
 import com.nomidio.connect.flows.model.FlowAction;
 import com.nomidio.connect.flows.model.Transitions;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Executes rendered flow-language JSON action by action, as Amazon Connect does: each action's type decides what
@@ -51,8 +53,8 @@ public final class FlowInterpreter {
     }
 
     /** The action types this simulator executes. */
-    public java.util.Set<String> supportedTypes() {
-        return java.util.Collections.unmodifiableSet(steps.keySet());
+    public Set<String> supportedTypes() {
+        return Collections.unmodifiableSet(steps.keySet());
     }
 
     /** Runs the call from {@code entry} until it is queued, disconnected or ended, or cannot go on. */

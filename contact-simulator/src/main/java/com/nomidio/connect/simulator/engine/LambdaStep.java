@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * InvokeLambdaFunction, synchronous, as Connect does it: the event ({@code Name: ContactFlowEvent},
@@ -42,7 +43,7 @@ final class LambdaStep implements ActionStep {
                 .map(Integer::parseInt).orElse(DEFAULT_TIME_LIMIT_SECONDS);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : action.parameter("LambdaInvocationAttributes")
-                .map(JsonNode::properties).orElse(java.util.Set.of())) {
+                .map(JsonNode::properties).orElse(Set.of())) {
             Optional<String> value = call.resolve(entry.getValue().asText());
             if (value.isEmpty()) {
                 return StepResult.failure("NoMatchingError", "invocation attribute " + entry.getKey() + " = "

@@ -1,6 +1,7 @@
 package com.nomidio.connect.simulator.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public final class Transcript {
     /** The events by call time; events of the same time in the order they were added. */
     public synchronized List<TranscriptEvent> events() {
         List<TranscriptEvent> ordered = new ArrayList<>(events);
-        ordered.sort(java.util.Comparator.comparingLong(TranscriptEvent::atMillis));
+        ordered.sort(Comparator.comparingLong(TranscriptEvent::atMillis));
         return List.copyOf(ordered);
     }
 }
