@@ -5,12 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/select-jdk.sh 2>/dev/null
-# Build what the simulator needs, quietly: the build's output is shown only if it fails.
-build_log=$(mktemp)
-trap 'rm -f "$build_log"' EXIT
-if ! mvn -B -ntp -q -DskipTests -pl contact-simulator -am package >"$build_log" 2>&1; then
-    cat "$build_log" >&2
-    echo "simulate-call.sh: the build failed (above)" >&2
-    exit 2
+jar=contact-simulator/target/contact-simulator-cli.jar
+# What the simulator is built from: rebuild (quietly, output shown only on failure) when any of it is newer than the jar.
+sources=(pom.xml contact-flows fixtures/audio nomidio-logging nomidio-client nomidio-emulator nomidio-action
+         connect-media-testkit sample-upload contact-flows-model contact-simulator)
+if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -path '*/target' -prune -o -type f -newer "$jar" -print -quit)" ]; then
+    build_log=$(mktemp)
+    trap 'rm -f "$build_log"' EXIT
+    if ! mvn -B -ntp -q -DskipTests -pl contact-simulator -am package >"$build_log" 2>&1; then
+        cat "$build_log" >&2
+        echo "simulate-call.sh: the build failed (above)" >&2
+        exit 2
+    fi
 fi
-java -jar contact-simulator/target/contact-simulator-cli.jar "$@"
+java -jar "$jar" "$@"

@@ -86,7 +86,7 @@ public final class ContactSimulator implements AutoCloseable {
         GatewayConfig gatewayConfig = emulator.clientConfig();
         this.kms = LocalKms.start(gatewayConfig.accessKeySecret().get(), gatewayConfig.accessKeyId());
         try {
-            this.kvs = new FakeKinesisVideo(List.of()).pace(settings.kvsPaceMillis());
+            this.kvs = new FakeKinesisVideo(List.of()).pace(settings.realTime() ? CallerMediaStream.FRAGMENT_MILLIS : 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local Kinesis Video endpoint", e);
         }
@@ -141,7 +141,7 @@ public final class ContactSimulator implements AutoCloseable {
         check(scenario);
         logs.reset();
         String contactId = scenario.contactId() != null ? scenario.contactId() : UUID.randomUUID().toString();
-        CallClock clock = new CallClock();
+        CallClock clock = new CallClock(settings.realTime());
         Transcript transcript = new Transcript(clock);
         currentTranscript = transcript;
         currentClock = clock;

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * @param nomidioActionTimeout the function's Lambda timeout (template: 8 s); its long-poll uses what is left of it
  * @param sampleUploadTimeout  the function's Lambda timeout (template: 30 s)
  * @param streamMillis         caller audio in the contact's stream from streaming start (utterances, then silence)
- * @param kvsPaceMillis        0: GetMedia reads the stream as fast as it can; else one fragment per this many ms
+ * @param realTime             the call runs at real time: prompts and menus take their time, the caller's stream is
+ *                             paced fragment by fragment; else nothing sleeps and GetMedia reads as fast as it can
  * @param asyncWait            how long the end of a call waits for background invocations (sampleUpload) to finish
  */
 public record SimulatorSettings(
@@ -23,31 +24,31 @@ public record SimulatorSettings(
         Duration nomidioActionTimeout,
         Duration sampleUploadTimeout,
         long streamMillis,
-        long kvsPaceMillis,
+        boolean realTime,
         Duration asyncWait) {
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(SimulatedInstance.defaults(), null, s -> { }, Duration.ofSeconds(8),
-                Duration.ofSeconds(30), 30_000, 0, Duration.ofSeconds(35));
+                Duration.ofSeconds(30), 30_000, false, Duration.ofSeconds(35));
     }
 
     public SimulatorSettings withEmulatorSettings(Consumer<EmulatorSettings> adjust) {
         return new SimulatorSettings(instance, seed, adjust, nomidioActionTimeout, sampleUploadTimeout, streamMillis,
-                kvsPaceMillis, asyncWait);
+                realTime, asyncWait);
     }
 
     public SimulatorSettings withSeed(Seed newSeed) {
         return new SimulatorSettings(instance, newSeed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, kvsPaceMillis, asyncWait);
+                streamMillis, realTime, asyncWait);
     }
 
     public SimulatorSettings withNomidioActionTimeout(Duration timeout) {
         return new SimulatorSettings(instance, seed, emulatorSettings, timeout, sampleUploadTimeout, streamMillis,
-                kvsPaceMillis, asyncWait);
+                realTime, asyncWait);
     }
 
-    public SimulatorSettings withKvsPace(long millisPerFragment) {
+    public SimulatorSettings inRealTime() {
         return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, millisPerFragment, asyncWait);
+                streamMillis, true, asyncWait);
     }
 }

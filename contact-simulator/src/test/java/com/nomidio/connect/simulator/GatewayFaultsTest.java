@@ -78,8 +78,9 @@ class GatewayFaultsTest {
                 .fault(ScheduledFault.parse("identify=slow:9000")));
 
         TranscriptEvent lookup = call.events(TranscriptEvent.Kind.LAMBDA).getFirst();
-        assertThat(Long.parseLong(lookup.details().get("durationMs"))).isLessThan(8000);
-        assertThat(lookup.details()).containsEntry("result.nomidio_status", "NOMIDIO_UNAVAILABLE");
+        // An answer at all: past the block's 8 s the flow would have taken the Lambda error branch instead.
+        assertThat(lookup.details()).containsEntry("result.nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .doesNotContainKey("failure");
         assertThat(call.events(TranscriptEvent.Kind.ERROR_BRANCH)).isEmpty();
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertEveryOutputSet(call);

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
@@ -52,8 +53,7 @@ class AwsEnvironmentTest {
         server.stubFor(get(urlPathEqualTo("/credentials"))
                 .withHeader("Authorization", equalTo(CONTAINER_TOKEN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"AccessKeyId\":\"ASIACONTAINERKEY\",\"SecretAccessKey\":\"container-secret\","
-                                + "\"Token\":\"container-session\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
+                        .withBody(containerCredentials("ASIACONTAINERKEY", "container-secret", "container-session"))));
         String fullUri = server.baseUrl() + "/credentials";
         // The SDK reads the token (and the URI) from the process; Lambda sets both beside each other.
         System.setProperty("aws.containerCredentialsFullUri", fullUri);
@@ -103,5 +103,11 @@ class AwsEnvironmentTest {
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             return new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get();
         }
+    }
+
+    /** What Lambda's container credentials endpoint answers. */
+    private static String containerCredentials(String keyId, String secret, String sessionToken) {
+        return new ObjectMapper().createObjectNode().put("AccessKeyId", keyId).put("SecretAccessKey", secret)
+                .put("Token", sessionToken).put("Expiration", "2099-01-01T00:00:00Z").toString();
     }
 }

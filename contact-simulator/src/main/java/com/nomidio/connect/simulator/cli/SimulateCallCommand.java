@@ -12,7 +12,6 @@ import com.nomidio.connect.simulator.ContactSimulator;
 import com.nomidio.connect.simulator.InteractionConfiguration;
 import com.nomidio.connect.simulator.ScheduledFault;
 import com.nomidio.connect.simulator.SimulatorSettings;
-import com.nomidio.connect.simulator.audio.CallerMediaStream;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -128,7 +127,8 @@ public final class SimulateCallCommand implements Callable<Integer> {
     Path seed;
 
     @Option(names = "--realtime", description =
-            "Stream the caller's audio at real time (default: as fast as sampleUpload reads).")
+            "Run the call at real time: prompts and menus take their time and the caller's audio streams as it is "
+            + "spoken (default: nothing sleeps; sampleUpload reads the stream as fast as it can).")
     boolean realtime;
 
     @Option(names = "--json", description = "Print the result as JSON (transcript, attributes, outcome) instead.")
@@ -181,7 +181,7 @@ public final class SimulateCallCommand implements Callable<Integer> {
             settings = settings.withEmulatorSettings(s -> s.faceCheck(outcome));
         }
         if (realtime) {
-            settings = settings.withKvsPace(CallerMediaStream.FRAGMENT_MILLIS);
+            settings = settings.inRealTime();
         }
         Path logFile = null;
         OutputStream logCopy = null;

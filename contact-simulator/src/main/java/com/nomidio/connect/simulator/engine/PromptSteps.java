@@ -23,12 +23,12 @@ final class PromptSteps {
         long limitSeconds = action.textParameter("InputTimeLimitSeconds").map(Long::parseLong).orElse(DEFAULT_INPUT_SECONDS);
         Optional<String> entry = call.nextKeypadEntry();
         if (entry.isEmpty()) {
-            call.clock().advance(limitSeconds * 1000);
+            call.clock().pass(limitSeconds * 1000);
             call.record(action, TranscriptEvent.Kind.INPUT, "caller presses nothing for " + limitSeconds + " s",
                     Map.of("input", "", "timeoutSeconds", Long.toString(limitSeconds)));
             return StepResult.failure("InputTimeLimitExceeded", "no input within " + limitSeconds + " s");
         }
-        call.clock().advance(KEY_PRESS_MILLIS);
+        call.clock().pass(KEY_PRESS_MILLIS);
         call.record(action, TranscriptEvent.Kind.INPUT, "caller presses " + entry.get(), Map.of("input", entry.get()));
         if ("True".equals(action.textParameter("StoreInput").orElse("False"))) {
             call.contact().storedCustomerInput(entry.get());
@@ -63,7 +63,7 @@ final class PromptSteps {
         }
         details.put("durationMs", Long.toString(millis));
         call.record(action, TranscriptEvent.Kind.PROMPT, text, details);
-        call.clock().advance(millis);
+        call.clock().pass(millis);
     }
 
     private static String seconds(long millis) {

@@ -98,7 +98,8 @@ class LocalAwsEndpointsTest {
 
         assertThat(invocation.failed()).isTrue();
         assertThat(invocation.failure()).isEqualTo("no answer within the block's 1 s");
-        assertThat(invocation.durationMillis()).isBetween(1000L, 2500L);
+        // It stopped waiting at the limit, not when the function finished 3 s in.
+        assertThat(invocation.durationMillis()).isGreaterThanOrEqualTo(1000L).isLessThan(3000L);
     }
 
     @Test

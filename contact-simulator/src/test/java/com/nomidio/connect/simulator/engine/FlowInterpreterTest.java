@@ -32,7 +32,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenAFlowIsEnteredAgain_itsLoopCountsFromZeroAgain() {
-        Run run = run("LOOP-FLOW", List.of(), answering("{}"));
+        Run run = run("LOOP-FLOW", List.of(), answering(Map.of()));
 
         assertThat(run.ending().outcome()).isEqualTo(CallOutcome.DISCONNECTED);
         assertThat(run.texts(TranscriptEvent.Kind.PROMPT)).containsExactly("Tick 1.", "Tick 1.", "Tick 2.", "Tick 2.");
@@ -43,7 +43,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenCallerTypesAnAccount_sendsStoredInputAndContactInTheConnectEvent() {
-        Run run = run("ASK-AND-INVOKE", List.of("12345678"), answering("{\"tier\":\"gold\"}"));
+        Run run = run("ASK-AND-INVOKE", List.of("12345678"), answering(Map.of("tier", "gold")));
 
         assertThat(run.ending().outcome()).isEqualTo(CallOutcome.DISCONNECTED);
         JsonNode event = events.getFirst();
@@ -60,7 +60,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenTheScriptRunsOut_timesOutAndStopsAtAnErrorNoBranchHandles() {
-        Run run = run("ASK-AND-INVOKE", List.of(), answering("{}"));
+        Run run = run("ASK-AND-INVOKE", List.of(), answering(Map.of()));
 
         assertThat(run.texts(TranscriptEvent.Kind.INPUT)).containsExactly("caller presses nothing for 7 s",
                 "caller presses nothing for 5 s");
@@ -70,7 +70,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenTheFunctionAnswersANestedObject_takesTheErrorBranch() {
-        Run run = run("ASK-AND-INVOKE", List.of("1"), answering("{\"tier\":{\"name\":\"gold\"}}"));
+        Run run = run("ASK-AND-INVOKE", List.of("1"), answering(Map.of("tier", Map.of("name", "gold"))));
 
         assertThat(run.texts(TranscriptEvent.Kind.PROMPT)).contains("Lookup failed.");
         assertThat(run.texts(TranscriptEvent.Kind.ERROR_BRANCH)).singleElement().asString()
@@ -80,7 +80,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenTheFunctionAnswersMoreThan32Kb_takesTheErrorBranch() {
-        Run run = run("ASK-AND-INVOKE", List.of("1"), answering("{\"tier\":\"" + "x".repeat(33 * 1024) + "\"}"));
+        Run run = run("ASK-AND-INVOKE", List.of("1"), answering(Map.of("tier", "x".repeat(33 * 1024))));
 
         assertThat(run.texts(TranscriptEvent.Kind.ERROR_BRANCH)).singleElement().asString().contains("over Connect's 32768");
     }
@@ -96,7 +96,7 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenAValueNamesNothing_setsNothingAndTakesTheErrorBranch() {
-        Run run = run("ASK-AND-INVOKE", List.of("1"), answering("{\"other\":\"x\"}"));
+        Run run = run("ASK-AND-INVOKE", List.of("1"), answering(Map.of("other", "x")));
 
         assertThat(run.texts(TranscriptEvent.Kind.ERROR_BRANCH)).singleElement().asString()
                 .contains("$.External.tier names nothing");
@@ -106,22 +106,23 @@ class FlowInterpreterTest {
 
     @Test
     void run_whenATypeIsUnknown_stopsNamingIt() {
-        Run run = run("UNKNOWN-TYPE", List.of(), answering("{}"));
+        Run run = run("UNKNOWN-TYPE", List.of(), answering(Map.of()));
 
         assertThat(run.ending().outcome()).isEqualTo(CallOutcome.STOPPED);
         assertThat(run.ending().detail()).contains("MakeCoffee", "'Make coffee'", "UNKNOWN-TYPE", "unknown");
         assertThat(run.texts(TranscriptEvent.Kind.ENDED)).singleElement().asString().startsWith("STOPPED: ");
     }
 
-    private FunctionInvoker answering(String answer) {
+    /** The function: records the event and the wait, answers {@code answer} as JSON. */
+    private FunctionInvoker answering(Map<String, ?> answer) {
         return (arn, payload, limit) -> {
             try {
                 events.add(JSON.readTree(payload));
+                waitLimits.add(limit);
+                return new FunctionInvoker.Invocation("accountLookup", JSON.writeValueAsBytes(answer), null, 12);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            waitLimits.add(limit);
-            return new FunctionInvoker.Invocation("accountLookup", answer.getBytes(StandardCharsets.UTF_8), null, 12);
         };
     }
 

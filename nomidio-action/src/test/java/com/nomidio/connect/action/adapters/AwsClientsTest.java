@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
 import com.nomidio.connect.testing.KmsStubs;
@@ -41,8 +42,7 @@ class AwsClientsTest {
         aws.start();
         aws.stubFor(get(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(TOKEN))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"AccessKeyId\":\"ASIASNAPSTART\",\"SecretAccessKey\":\"s\",\"Token\":\"session\","
-                                + "\"Expiration\":\"2099-01-01T00:00:00Z\"}")));
+                        .withBody(containerCredentials("ASIASNAPSTART", "s", "session"))));
         System.setProperty("aws.containerCredentialsFullUri", aws.baseUrl() + "/credentials");
         System.setProperty("aws.containerAuthorizationToken", TOKEN);
     }
@@ -86,5 +86,11 @@ class AwsClientsTest {
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.baseUrl() + "/credentials",
                 "AWS_ENDPOINT_URL_KMS", aws.baseUrl(),
                 "AWS_ENDPOINT_URL_LAMBDA", aws.baseUrl());
+    }
+
+    /** What Lambda's container credentials endpoint answers. */
+    private static String containerCredentials(String keyId, String secret, String sessionToken) {
+        return new ObjectMapper().createObjectNode().put("AccessKeyId", keyId).put("SecretAccessKey", secret)
+                .put("Token", sessionToken).put("Expiration", "2099-01-01T00:00:00Z").toString();
     }
 }
