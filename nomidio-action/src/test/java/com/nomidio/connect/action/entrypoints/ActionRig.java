@@ -5,10 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +19,7 @@ import com.nomidio.connect.action.adapters.Lazy;
 import com.nomidio.connect.gateway.EnvironmentVariables;
 import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.testing.LambdaTestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -129,7 +126,7 @@ final class ActionRig implements AutoCloseable {
     Map<String, String> invoke(byte[] payload, long remainingMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new FixedContext(remainingMillis));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("nomidioAction", remainingMillis));
             return JSON.readValue(out.toByteArray(), new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -177,63 +174,5 @@ final class ActionRig implements AutoCloseable {
         gateway.stop();
         kms.stop();
         lambda.stop();
-    }
-
-    /** A Lambda context that reports a fixed remaining time, as the runtime does at the start of an invocation. */
-    record FixedContext(long remainingMillis) implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "6bc28136-xmpl-4365-b021-0ce6b2e64ab0";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/nomidioAction";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "2024/01/01/[live]abcdef";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "nomidioAction";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "1";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-2:111122223333:function:nomidioAction:live";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return (int) remainingMillis;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return null;
-        }
     }
 }

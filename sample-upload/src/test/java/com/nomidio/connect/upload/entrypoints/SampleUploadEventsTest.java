@@ -8,7 +8,7 @@ import com.nomidio.connect.media.testkit.FakeKinesisVideo;
 import com.nomidio.connect.media.testkit.ServedFragment;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.upload.testing.TestContext;
+import com.nomidio.connect.testing.LambdaTestContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +61,7 @@ class SampleUploadEventsTest {
                     UploadHarness.JSON);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new TestContext(30_000));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("sampleUpload", 30_000));
 
             String action = UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText();
             assertThat(action).isEqualTo(EXPECTED_ACTION.get(event.getFileName().toString()));

@@ -11,16 +11,17 @@ import com.nomidio.connect.media.testkit.ServedFragment;
 import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.upload.testing.TestContext;
+import com.nomidio.connect.testing.LambdaTestContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -121,16 +122,19 @@ class ShadedJarIT {
 
     /** A directory with only the smoke main and the test Lambda context: nothing else of the test class path. */
     private Path smokeClasses() throws IOException, URISyntaxException {
-        Path root = Path.of(ShadedJarSmoke.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path dir = work.resolve("smoke");
-        List<Class<?>> classes = new ArrayList<>(List.of(ShadedJarSmoke.class, TestContext.class));
-        for (Class<?> type : classes) {
-            String path = type.getName().replace('.', '/');
-            try (var files = Files.list(root.resolve(path).getParent())) {
-                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(type.getSimpleName())).toList()) {
-                    Path target = dir.resolve(root.relativize(file).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+        for (Class<?> type : List.of(ShadedJarSmoke.class, LambdaTestContext.class)) {
+            // The context comes from nomidio-client's test-jar: a directory in the IDE, a jar in Maven's reactor.
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
+                Path root = jar == null ? location : jar.getPath("/");
+                Path folder = root.resolve(type.getPackageName().replace('.', '/'));
+                try (var files = Files.list(folder)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith(type.getSimpleName())).toList()) {
+                        Path target = dir.resolve(root.relativize(file).toString());
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }

@@ -1,16 +1,25 @@
-package com.nomidio.connect.upload.testing;
+package com.nomidio.connect.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
 
-/** A Lambda context whose remaining time counts down from what the test gives. */
-public final class TestContext implements Context {
+/**
+ * The Lambda runtime's Context for the functions' tests: the remaining time counts down from what the test gives,
+ * as in Lambda, and the log stream name is fixed because CloudFormation responses quote it.
+ */
+public final class LambdaTestContext implements Context {
 
+    public static final String LOG_STREAM = "2026/11/22/[$LATEST]0123456789abcdef";
+    public static final String REQUEST_ID = "6bc28136-xmpl-4365-b021-0ce6b2e64ab0";
+
+    private final String functionName;
     private final long deadlineMillis;
 
-    public TestContext(long remainingMillis) {
+    public LambdaTestContext(String functionName, long remainingMillis) {
+        this.functionName = functionName;
         this.deadlineMillis = System.currentTimeMillis() + remainingMillis;
     }
 
@@ -21,22 +30,22 @@ public final class TestContext implements Context {
 
     @Override
     public String getAwsRequestId() {
-        return "test-request";
+        return REQUEST_ID;
     }
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/sampleUpload";
+        return "/aws/lambda/" + functionName;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return LOG_STREAM;
     }
 
     @Override
     public String getFunctionName() {
-        return "sampleUpload";
+        return functionName;
     }
 
     @Override
@@ -46,7 +55,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-2:111122223333:function:sampleUpload:live";
+        return "arn:aws:lambda:eu-west-2:111122223333:function:" + functionName + ":live";
     }
 
     @Override
@@ -61,7 +70,7 @@ public final class TestContext implements Context {
 
     @Override
     public int getMemoryLimitInMB() {
-        return 512;
+        return 1024;
     }
 
     @Override
@@ -74,7 +83,7 @@ public final class TestContext implements Context {
 
             @Override
             public void log(byte[] message) {
-                System.out.println(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+                System.out.println(new String(message, StandardCharsets.UTF_8));
             }
         };
     }
