@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
-# Plays a phone call through the Nomidio contact flows and the real functions, offline (contact-simulator/README.md).
+# Plays a phone call through the Nomidio contact flows and the real functions, offline (dev-tools/contact-simulator/README.md).
 #   ./simulate-call.sh          an enrolled caller passing a STANDARD challenge with voice A
 #   ./simulate-call.sh --help   every option: caller, what they say, keypad answers, auth level, faults, --json
 set -euo pipefail
 cd "$(dirname "$0")"
-source scripts/select-jdk.sh 2>/dev/null
-jar=contact-simulator/target/contact-simulator-cli.jar
+source dev-tools/select-jdk.sh 2>/dev/null
+jar=dev-tools/contact-simulator/target/contact-simulator-cli.jar
 # What the simulator is built from: rebuild (quietly, output shown only on failure) when any of it is newer than the jar.
-sources=(pom.xml contact-flows fixtures/audio nomidio-logging nomidio-client nomidio-emulator nomidio-action
-         connect-media-testkit sample-upload contact-flows-model contact-simulator)
+sources=(pom.xml contact-flows nomidio-action sample-upload function-libraries dev-tools/fixtures/audio
+         dev-tools/nomidio-emulator dev-tools/local-aws-testkit dev-tools/contact-simulator)
 if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -path '*/target' -prune -o -type f -newer "$jar" -print -quit)" ]; then
     build_log=$(mktemp)
     trap 'rm -f "$build_log"' EXIT
-    if ! mvn -B -ntp -q -DskipTests -pl contact-simulator -am package >"$build_log" 2>&1; then
+    if ! mvn -B -ntp -q -DskipTests -pl dev-tools/contact-simulator -am package >"$build_log" 2>&1; then
         cat "$build_log" >&2
         echo "simulate-call.sh: the build failed (above)" >&2
         exit 2

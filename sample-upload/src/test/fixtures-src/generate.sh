@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the committed KVS fixtures of sample-upload (not needed at test time: the outputs are committed).
 #   1. speech: espeak-ng says three texts, sox makes them 8 kHz / 16-bit / mono raw PCM
-#   2. streams: FixtureGenerator (test code) wraps them into Connect-shaped GetMedia MKV (connect-media-testkit's writer)
+#   2. streams: FixtureGenerator (test code) wraps them into Connect-shaped GetMedia MKV (local-aws-testkit's writer)
 #   3. check: mkvinfo (mkvtoolnix) must read every fragment of every stream
 # Needs: apt-get install -y espeak-ng sox mkvtoolnix; a JDK >= 21; Maven.
 set -euo pipefail
@@ -22,8 +22,8 @@ say other en-us+f3 "Hello, this is a different caller. I need help with a delive
 say agent en-gb+m3 "Welcome. After the tone, please say: my voice is my password."
 
 cd "$module/../"
-source scripts/select-jdk.sh
-# One reactor run, so that nomidio-client and connect-media-testkit (the MKV writer) resolve to their fresh classes;
+source dev-tools/select-jdk.sh
+# One reactor run, so that nomidio-client and local-aws-testkit (the MKV writer) resolve to their fresh classes;
 # the classpath file is written by every module in turn, sample-upload's last.
 mvn -B -ntp -q -pl sample-upload -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
 cd "$module"

@@ -3,12 +3,12 @@
 # fixture for the enrolled voice-A caller through curl, and prints what it took:
 # time to ready, and per sample the verdict, score and milliseconds from upload to the long-poll's final answer
 # (verification delay set to 0, so this is the verifier's own cost plus HTTP).
-# Usage: benchmarks/emulator-smoke.sh   (builds the jar first if it is missing; needs curl)
+# Usage: dev-tools/benchmarks/emulator-smoke.sh   (builds the jar first if it is missing; needs curl)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source scripts/select-jdk.sh
-JAR=nomidio-emulator/target/nomidio-emulator-lambda.jar
-[ -f "$JAR" ] || mvn -B -ntp -q -pl nomidio-emulator -am -DskipTests package
+cd "$(dirname "$0")/../.."
+source dev-tools/select-jdk.sh
+JAR=dev-tools/nomidio-emulator/target/nomidio-emulator-lambda.jar
+[ -f "$JAR" ] || mvn -B -ntp -q -pl dev-tools/nomidio-emulator -am -DskipTests package
 PORT=${PORT:-18090}
 BASE=http://127.0.0.1:$PORT
 LOG=$(mktemp)
@@ -34,7 +34,7 @@ for sample in voice-a-passphrase voice-b-passphrase silence; do
         -d '{"nomidioId":"NID-ENROLLED-A","level":"STANDARD","channel":"VOICE","contactId":"bench-1"}' \
         "$BASE/v1/challenges" | field challengeId)
     t1=$(ms)
-    curl -sf "${H[@]}" -X PUT -H 'Content-Type: audio/wav' --data-binary "@fixtures/audio/$sample.wav" \
+    curl -sf "${H[@]}" -X PUT -H 'Content-Type: audio/wav' --data-binary "@dev-tools/fixtures/audio/$sample.wav" \
         "$BASE/v1/challenges/$id/sample" >/dev/null
     status=$(curl -sf "${H[@]}" "$BASE/v1/challenges/$id/result?waitSeconds=10" | field status)
     t2=$(ms)

@@ -2,17 +2,17 @@
 # sampleUpload benchmark: builds the module, then measures extraction RTF (fresh and warm JVM), peak heap under
 # -Xmx32m, upload latency after the last needed fragment, and the Lambda jar size. Figures go to stdout.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cd "$root"
-source scripts/select-jdk.sh
+source dev-tools/select-jdk.sh
 work="${BENCH_WORK:-$(mktemp -d)}"
 mkdir -p "$work"
 
-# -am: the writer (connect-media-testkit) and the logging backend come from this checkout, not from ~/.m2.
+# -am: the writer (local-aws-testkit) and the logging backend come from this checkout, not from ~/.m2.
 mvn -B -ntp -q -pl sample-upload -am -DskipTests package \
     dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="sample-upload/target/classes:sample-upload/target/test-classes:nomidio-client/target/classes:nomidio-client/target/test-classes:$(cat sample-upload/target/bench-classpath.txt)"
-javac -d "$work/classes" -cp "$cp" $(find benchmarks/sample-upload/src -name '*.java')
+cp="sample-upload/target/classes:sample-upload/target/test-classes:function-libraries/nomidio-client/target/classes:function-libraries/nomidio-client/target/test-classes:$(cat sample-upload/target/bench-classpath.txt)"
+javac -d "$work/classes" -cp "$cp" $(find dev-tools/benchmarks/sample-upload/src -name '*.java')
 cp="$work/classes:$cp"
 run() { java -cp "$cp" "${JVM_OPTS[@]}" com.nomidio.connect.upload.bench.SampleUploadBenchmark "$@"; }
 

@@ -2,18 +2,18 @@
 # nomidioAction benchmark (not part of the test run): warm lookup latency vs the bare HTTP round trip, and cold
 # start (fresh JVM: load + init + first lookup) vs a bare hello handler. Both against a local JDK HTTP stub
 # standing in for the Nomidio gateway and KMS.
-#   benchmarks/run-nomidio-action.sh [cold-runs] [warm-up calls] [measured calls]
+#   dev-tools/benchmarks/run-nomidio-action.sh [cold-runs] [warm-up calls] [measured calls]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source scripts/select-jdk.sh
+cd "$(dirname "$0")/../.."
+source dev-tools/select-jdk.sh
 RUNS=${1:-10}
 WARMUP=${2:-5000}
 MEASURED=${3:-10000}
 JAR=nomidio-action/target/nomidio-action-lambda.jar
-OUT=benchmarks/target
+OUT=dev-tools/benchmarks/target
 mvn -B -ntp -q -pl nomidio-action -am -DskipTests package
 rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
-javac --release 21 -cp "$JAR" -d "$OUT/classes" $(find benchmarks/src -name '*.java')
+javac --release 21 -cp "$JAR" -d "$OUT/classes" $(find dev-tools/benchmarks/src -name '*.java')
 # Jars only: AppCDS archives a class path of jars, not directories.
 jar --create --file "$OUT/benchmarks.jar" -C "$OUT/classes" .
 CP="$OUT/benchmarks.jar:$JAR"
