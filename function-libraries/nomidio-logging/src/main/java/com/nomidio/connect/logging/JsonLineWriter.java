@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.event.Level;
 import org.slf4j.spi.MDCAdapter;
@@ -18,6 +20,9 @@ import org.slf4j.spi.MDCAdapter;
  * awsRequestId), the event's key-value pairs, and the exception's stack trace as one string field.
  */
 final class JsonLineWriter {
+
+    private static final String EXCEPTION = "exception";
+    private static final Set<String> LINE_FIELDS = Set.of("timestamp", "level", "logger", "message");
 
     private final JsonFactory factory = new JsonFactory();
     private final MDCAdapter mdc;
@@ -34,17 +39,11 @@ final class JsonLineWriter {
             json.writeStringField("level", level.name());
             json.writeStringField("logger", logger);
             json.writeStringField("message", message);
-            Map<String, String> context = mdc.getCopyOfContextMap();
-            if (context != null) {
-                for (Map.Entry<String, String> entry : context.entrySet()) {
-                    json.writeStringField(entry.getKey(), entry.getValue());
-                }
-            }
-            for (KeyValuePair pair : pairs) {
-                writeValue(json, pair.key, pair.value);
+            for (Map.Entry<String, Object> field : fields(pairs, throwable != null).entrySet()) {
+                writeValue(json, field.getKey(), field.getValue());
             }
             if (throwable != null) {
-                json.writeStringField("exception", stackTrace(throwable));
+                json.writeStringField(EXCEPTION, stackTrace(throwable));
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -56,6 +55,31 @@ final class JsonLineWriter {
             System.out.write(line.toByteArray(), 0, line.size());
             System.out.flush();
         }
+    }
+
+    /**
+     * The MDC and the event's key-values, one field per name: a key-value replaces the MDC entry of the same name
+     * (it is the more specific), a later key-value an earlier one. A name the line itself uses (timestamp, level,
+     * logger, message, and exception when there is a throwable) keeps its meaning; the colliding value is written
+     * as {@code kv_<name>} instead, so that it is neither lost nor a duplicate field, which JSON readers disagree on.
+     */
+    private Map<String, Object> fields(List<KeyValuePair> pairs, boolean hasThrowable) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, String> context = mdc.getCopyOfContextMap();
+        if (context != null) {
+            context.forEach((key, value) -> fields.put(fieldName(key, hasThrowable), value));
+        }
+        for (KeyValuePair pair : pairs) {
+            String name = fieldName(pair.key, hasThrowable);
+            fields.remove(name);
+            fields.put(name, pair.value);
+        }
+        return fields;
+    }
+
+    private static String fieldName(String key, boolean hasThrowable) {
+        boolean taken = LINE_FIELDS.contains(key) || (hasThrowable && EXCEPTION.equals(key));
+        return taken ? "kv_" + key : String.valueOf(key);
     }
 
     private static void writeValue(JsonGenerator json, String key, Object value) throws IOException {

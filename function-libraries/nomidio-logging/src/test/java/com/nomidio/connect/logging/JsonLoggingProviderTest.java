@@ -51,12 +51,12 @@ class JsonLoggingProviderTest {
     @Test
     void info_whenMdcHasContact_writesOneJsonLineWithIt() throws IOException {
         MDC.put("contactId", "c-123");
-        LoggerFactory.getLogger("com.nomidio.Test").info("Looked up [status={}] [n={}]", "ENROLLED", 3);
+        LoggerFactory.getLogger("com.nomidio.Test").info("Looked up {} identities, all {}", 3, "ENROLLED");
 
         assertThat(lines()).singleElement().satisfies(line -> {
             assertThat(line.path("level").asText()).isEqualTo("INFO");
             assertThat(line.path("logger").asText()).isEqualTo("com.nomidio.Test");
-            assertThat(line.path("message").asText()).isEqualTo("Looked up [status=ENROLLED] [n=3]");
+            assertThat(line.path("message").asText()).isEqualTo("Looked up 3 identities, all ENROLLED");
             assertThat(line.path("contactId").asText()).isEqualTo("c-123");
             assertThat(line.path("timestamp").asText()).endsWith("Z");
         });
@@ -78,11 +78,57 @@ class JsonLoggingProviderTest {
 
     @Test
     void error_whenThrowableGiven_writesStackTraceAsOneField() throws IOException {
-        LoggerFactory.getLogger("com.nomidio.Test").error("Failed [step={}]", "decrypt", new IllegalStateException("boom"));
+        LoggerFactory.getLogger("com.nomidio.Test").error("Failed to {}", "decrypt", new IllegalStateException("boom"));
 
         JsonNode line = lines().get(0);
-        assertThat(line.path("message").asText()).isEqualTo("Failed [step=decrypt]");
+        assertThat(line.path("message").asText()).isEqualTo("Failed to decrypt");
         assertThat(line.path("exception").asText()).contains("IllegalStateException: boom");
+    }
+
+    @Test
+    void fluentApi_whenKeyValueNamesTheMdcEntry_writesOneFieldWithTheKeyValue() throws IOException {
+        MDC.put("contactId", "from-mdc");
+        MDC.put("awsRequestId", "r-1");
+        LoggerFactory.getLogger("com.nomidio.Test").atInfo()
+                .addKeyValue("contactId", "from-event").addKeyValue("status", "first").addKeyValue("status", "second")
+                .log("Simulated call starts");
+
+        String raw = stdout.toString(StandardCharsets.UTF_8);
+        JsonNode line = lines().get(0);
+        assertThat(raw.split("\"contactId\"", -1)).as("one contactId field in %s", raw).hasSize(2);
+        assertThat(raw.split("\"status\"", -1)).as("one status field in %s", raw).hasSize(2);
+        assertThat(line.path("contactId").asText()).isEqualTo("from-event");
+        assertThat(line.path("awsRequestId").asText()).isEqualTo("r-1");
+        assertThat(line.path("status").asText()).isEqualTo("second");
+    }
+
+    @Test
+    void fluentApi_whenKeyValueNamesAFieldOfTheLine_keepsTheLineFieldAndRenamesTheValue() throws IOException {
+        LoggerFactory.getLogger("com.nomidio.Test").atWarn()
+                .addKeyValue("level", "HIGH").addKeyValue("message", "from a key-value")
+                .addKeyValue("exception", "java.io.IOException: summary").setCause(new IllegalStateException("boom"))
+                .log("Plain sentence");
+
+        String raw = stdout.toString(StandardCharsets.UTF_8);
+        JsonNode line = lines().get(0);
+        assertThat(raw.split("\"level\"", -1)).as("one level field in %s", raw).hasSize(2);
+        assertThat(raw.split("\"exception\"", -1)).as("one exception field in %s", raw).hasSize(2);
+        assertThat(line.path("level").asText()).isEqualTo("WARN");
+        assertThat(line.path("message").asText()).isEqualTo("Plain sentence");
+        assertThat(line.path("exception").asText()).contains("IllegalStateException: boom");
+        assertThat(line.path("kv_level").asText()).isEqualTo("HIGH");
+        assertThat(line.path("kv_message").asText()).isEqualTo("from a key-value");
+        assertThat(line.path("kv_exception").asText()).isEqualTo("java.io.IOException: summary");
+    }
+
+    @Test
+    void fluentApi_whenExceptionIsAKeyValueWithoutCause_writesItAsTheExceptionField() throws IOException {
+        LoggerFactory.getLogger("com.nomidio.Test").atWarn()
+                .addKeyValue("exception", "java.io.IOException: closed").log("Could not record the invocation");
+
+        JsonNode line = lines().get(0);
+        assertThat(line.path("exception").asText()).isEqualTo("java.io.IOException: closed");
+        assertThat(line.has("kv_exception")).isFalse();
     }
 
     @Test
