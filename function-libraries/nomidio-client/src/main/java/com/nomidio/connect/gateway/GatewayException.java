@@ -7,7 +7,7 @@ public class GatewayException extends RuntimeException {
     private final String operation;
 
     public GatewayException(GatewayError error, String operation, String message, Throwable cause) {
-        super("[operation=" + operation + "] [error=" + error + "] " + message, cause);
+        super(operation + " failed with " + error + ": " + message, cause);
         this.error = error;
         this.operation = operation;
     }

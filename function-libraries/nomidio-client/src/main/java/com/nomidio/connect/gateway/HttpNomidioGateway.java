@@ -163,8 +163,8 @@ public final class HttpNomidioGateway implements NomidioGateway {
             if (!retryable || deadline.remaining().compareTo(MIN_RETRY_BUDGET) < 0) {
                 throw first;
             }
-            LOG.warn("Retrying idempotent gateway read [operation={}] [error={}] [remainingMs={}]",
-                    operation, first.error(), deadline.remaining().toMillis());
+            LOG.atWarn().addKeyValue("operation", operation).addKeyValue("error", first.error())
+                    .addKeyValue("remainingMs", deadline.remaining().toMillis()).log("Retrying idempotent gateway read");
             return call.run(deadline);
         }
     }
@@ -197,7 +197,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
         HttpResponse<byte[]> response = exchange(operation, request.build(token), deadline);
         if (response.statusCode() == 401) {
             tokens.invalidate(token);
-            LOG.info("Gateway refused the cached token, authenticating again [operation={}]", operation);
+            LOG.atInfo().addKeyValue("operation", operation).log("Gateway refused the cached token, authenticating again");
             response = exchange(operation, request.build(token(deadline)), deadline);
         }
         return bodyOrThrow(operation, response);

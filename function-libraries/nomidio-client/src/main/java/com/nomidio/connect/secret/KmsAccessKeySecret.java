@@ -56,8 +56,8 @@ public final class KmsAccessKeySecret implements Supplier<String> {
         DecryptResponse response = kms.decrypt(r -> r
                 .ciphertextBlob(SdkBytes.fromByteArray(blob))
                 .encryptionContext(SecretEncryptionContext.forAccessKey(accessKeyId)));
-        LOG.info("Decrypted the access key secret [keyId={}] [durationMs={}]",
-                response.keyId(), (System.nanoTime() - started) / 1_000_000);
+        LOG.atInfo().addKeyValue("keyId", response.keyId())
+                .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000).log("Decrypted the access key secret");
         return response.plaintext().asUtf8String();
     }
 

@@ -41,13 +41,13 @@ public final class ActionWiring {
             if (sampleUploadFunction == null || sampleUploadFunction.isBlank()) {
                 LOG.warn("{} is not set: startSampleUpload will answer ERROR", EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION);
             }
-            LOG.info("nomidioAction configured [gateway={}] [defaultCountry={}] [sampleUploadFunction={}]",
-                    config.baseUri(), phoneNumbers.defaultCountry(), sampleUploadFunction);
+            LOG.atInfo().addKeyValue("gateway", config.baseUri()).addKeyValue("defaultCountry", phoneNumbers.defaultCountry())
+                    .addKeyValue("sampleUploadFunction", sampleUploadFunction).log("nomidioAction configured");
             return new ContactFlowActions(new HttpNomidioGateway(config, json), phoneNumbers,
                     new LambdaSampleUploadStarter(lambda, sampleUploadFunction, json), clock);
         } catch (IllegalArgumentException | SdkException e) {
-            LOG.error("nomidioAction configuration is unusable, every invocation will answer ERROR [problem={}]",
-                    e.getMessage());
+            LOG.atError().addKeyValue("problem", e.getMessage())
+                    .log("nomidioAction configuration is unusable, every invocation will answer ERROR");
             return new Unconfigured(e.getMessage());
         }
     }

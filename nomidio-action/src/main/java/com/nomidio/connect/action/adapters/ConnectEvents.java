@@ -69,7 +69,7 @@ public final class ConnectEvents {
             write(Map.of(Action.PARAMETER, String.valueOf(request.actionName())), OutputStream.nullOutputStream());
             return true;
         } catch (IOException | InvalidEventException | RuntimeException e) {
-            LOG.warn("Could not prime the event reader [exception={}]", e.toString());
+            LOG.atWarn().addKeyValue("exception", e.toString()).log("Could not prime the event reader");
             return false;
         }
     }

@@ -28,7 +28,7 @@ public final class InvocationRecorder {
                     .log("Answered contact flow");
             metrics.record(outcome, duration, contactId);
         } catch (RuntimeException e) {
-            LOG.warn("Could not record the invocation [exception={}]", e.toString());
+            LOG.atWarn().addKeyValue("exception", e.toString()).log("Could not record the invocation");
         }
     }
 }

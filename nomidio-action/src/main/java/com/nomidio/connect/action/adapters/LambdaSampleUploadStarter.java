@@ -55,12 +55,12 @@ public final class LambdaSampleUploadStarter implements SampleUploadStarter {
                     .overrideConfiguration(c -> c.apiCallTimeout(remaining))
                     .build());
         } catch (SdkException e) {
-            throw new SampleUploadException("Lambda Invoke failed [function=" + functionName + "] ["
-                    + e.getClass().getSimpleName() + "] " + e.getMessage(), e);
+            throw new SampleUploadException("Lambda Invoke of " + functionName + " failed: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         if (response.statusCode() != ACCEPTED) {
-            throw new SampleUploadException("Lambda did not accept the asynchronous invocation [function="
-                    + functionName + "] [status=" + response.statusCode() + "]", null);
+            throw new SampleUploadException("Lambda did not accept the asynchronous invocation of " + functionName
+                    + ": status " + response.statusCode(), null);
         }
     }
 }

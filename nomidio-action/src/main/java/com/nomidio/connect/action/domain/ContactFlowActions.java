@@ -53,8 +53,8 @@ public final class ContactFlowActions implements ActionPerformer {
         Invocation invocation = new Invocation(request, deadline);
         Action action = Action.parse(request.actionName()).orElse(null);
         if (action == null) {
-            LOG.error("Unknown or missing '{}' invocation parameter, answering ERROR [value={}]",
-                    Action.PARAMETER, loggable(request.actionName()));
+            LOG.atError().addKeyValue("value", loggable(request.actionName()))
+                    .log("Unknown or missing 'action' invocation parameter, answering ERROR");
             return invocation.failure(ActionOutcome.UNKNOWN_ACTION, NomidioStatus.ERROR);
         }
         try {
@@ -72,15 +72,16 @@ public final class ContactFlowActions implements ActionPerformer {
         } catch (GatewayException e) {
             return gatewayFailure(invocation, action, e);
         } catch (InvalidRequest e) {
-            LOG.error("Invalid request, answering ERROR [action={}] [problem={}]", action.parameterValue(), e.getMessage());
+            LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
+                    .log("Invalid request, answering ERROR");
             return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
         } catch (SampleUploadException e) {
-            LOG.error("Could not start sampleUpload, answering ERROR [action={}] [problem={}]",
-                    action.parameterValue(), e.getMessage(), e.getCause());
+            LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
+                    .setCause(e.getCause()).log("Could not start sampleUpload, answering ERROR");
             return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure, answering ERROR [action={}] [exception={}]",
-                    action.parameterValue(), e.getClass().getName(), e);
+            LOG.atError().addKeyValue("action", action.parameterValue()).setCause(e)
+                    .log("Unexpected failure, answering ERROR");
             return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
         }
     }
@@ -91,7 +92,7 @@ public final class ContactFlowActions implements ActionPerformer {
         Channel channel = channel(in.request);
         if (channel == Channel.CHAT && isBlank(in.request.callerAddress())) {
             // Chat customers identify themselves to the Lex bot (nomidioLex); there is no caller id here.
-            LOG.info("Chat contact without a phone number, answering IDENTIFICATION_FAILED [channel={}]", channel);
+            LOG.atInfo().addKeyValue("channel", channel).log("Chat contact without a phone number, answering IDENTIFICATION_FAILED");
             return in.answer(Action.LOOKUP, NomidioStatus.IDENTIFICATION_FAILED.name(),
                     beforeChallenge(NomidioStatus.IDENTIFICATION_FAILED, null, null, null));
         }
@@ -136,7 +137,8 @@ public final class ContactFlowActions implements ActionPerformer {
         Channel channel = channel(in.request);
         Challenge challenge = in.timed(() ->
                 gateway.createChallenge(nomidioId, level, channel, in.request.contactId(), in.deadline));
-        LOG.info("Challenge created [challengeId={}] [level={}] [channel={}]", challenge.challengeId(), challenge.level(), channel);
+        LOG.atInfo().addKeyValue("challengeId", challenge.challengeId()).addKeyValue("authLevel", challenge.level())
+                .addKeyValue("channel", channel).log("Challenge created");
         ContactState state = in.state;
         return in.answer(Action.CREATE_CHALLENGE, "CREATED", new FlowAttributes(state.status(), state.fraudFlag(),
                 challenge.level(), challenge.status(), false, nomidioId, challenge.challengeId(),
@@ -160,8 +162,9 @@ public final class ContactFlowActions implements ActionPerformer {
             throw new InvalidRequest("cannot start sampleUpload: " + problem);
         }
         sampleUploads.start(upload, in.deadline);
-        LOG.info("sampleUpload started [challengeId={}] [level={}] [startFragmentNumber={}] [startTimestamp={}]",
-                challengeId, level, upload.startFragmentNumber(), upload.startTimestampMillis());
+        LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("authLevel", level)
+                .addKeyValue("startFragmentNumber", upload.startFragmentNumber())
+                .addKeyValue("startTimestamp", upload.startTimestampMillis()).log("sampleUpload started");
         return in.answer(Action.START_SAMPLE_UPLOAD, "STARTED", new FlowAttributes(state.status(), state.fraudFlag(),
                 level, ChallengeStatus.PENDING, false, state.nomidioId(), challengeId,
                 VoiceAuthOutcome.afterChallenge(ChallengeStatus.PENDING)));
@@ -176,8 +179,9 @@ public final class ContactFlowActions implements ActionPerformer {
         ChallengeStatus status = result.status();
         boolean authenticatedEnrolled = status == ChallengeStatus.PASSED && state.isEnrolled();
         if (status.isFinal()) {
-            LOG.info("Challenge finished [challengeId={}] [result={}] [level={}] [reason={}] [authenticatedEnrolled={}]",
-                    challengeId, status, result.level(), result.reason(), authenticatedEnrolled);
+            LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("status", status)
+                    .addKeyValue("authLevel", result.level()).addKeyValue("reason", result.reason())
+                    .addKeyValue("authenticatedEnrolled", authenticatedEnrolled).log("Challenge finished");
         }
         return in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(state.status(), state.fraudFlag(),
                 result.level(), status, authenticatedEnrolled, state.nomidioId(), challengeId,
@@ -187,7 +191,7 @@ public final class ContactFlowActions implements ActionPerformer {
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private static ActionOutcome withheld(Invocation in, Action action) {
-        LOG.info("Caller id withheld, not calling Nomidio [action={}]", action.parameterValue());
+        LOG.atInfo().addKeyValue("action", action.parameterValue()).log("Caller id withheld, not calling Nomidio");
         NomidioStatus status = NomidioStatus.WITHHELD_NUMBER;
         return in.answer(action, status.name(), beforeChallenge(status, null, null, null));
     }
@@ -211,16 +215,17 @@ public final class ContactFlowActions implements ActionPerformer {
         NomidioStatus status;
         if (error.isServiceFault()) {
             status = NomidioStatus.NOMIDIO_UNAVAILABLE;
-            LOG.warn("Nomidio gateway unavailable, answering {} [action={}] [detail={}]",
-                    status, action.parameterValue(), e.getMessage());
+            LOG.atWarn().addKeyValue("action", action.parameterValue()).addKeyValue("operation", e.operation())
+                    .addKeyValue("error", error).addKeyValue("detail", e.getMessage()).log("Nomidio gateway unavailable, answering NOMIDIO_UNAVAILABLE");
         } else if (error == GatewayError.FREE_TRIAL_LIMIT) {
             status = NomidioStatus.FREE_TRIAL_LIMIT;
-            LOG.warn("Nomidio free trial limit reached (upgrade via the Nomidio Admin Service), answering {} [action={}]",
-                    status, action.parameterValue());
+            LOG.atWarn().addKeyValue("action", action.parameterValue()).addKeyValue("operation", e.operation())
+                    .addKeyValue("error", error).log("Nomidio free trial limit reached (upgrade via the Nomidio Admin Service), answering FREE_TRIAL_LIMIT");
         } else {
             status = NomidioStatus.ERROR;
-            LOG.error("Nomidio gateway refused the request, answering {} [action={}] [detail={}] [hint={}]",
-                    status, action.parameterValue(), e.getMessage(), hint(error));
+            LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("operation", e.operation())
+                    .addKeyValue("error", error).addKeyValue("detail", e.getMessage()).addKeyValue("hint", hint(error))
+                    .log("Nomidio gateway refused the request, answering ERROR");
         }
         return in.failure(action.parameterValue(), status);
     }
@@ -251,7 +256,7 @@ public final class ContactFlowActions implements ActionPerformer {
             return AuthLevel.STANDARD;
         }
         return AuthLevel.parse(raw).orElseGet(() -> {
-            LOG.warn("Unknown {} value, using STANDARD [value={}]", ContactAttribute.AUTH_LEVEL.key(), loggable(raw));
+            LOG.atWarn().addKeyValue("value", loggable(raw)).log("Unknown nomidio_auth_level value, using STANDARD");
             return AuthLevel.STANDARD;
         });
     }
@@ -283,7 +288,7 @@ public final class ContactFlowActions implements ActionPerformer {
             try {
                 return Instant.parse(value).toEpochMilli();
             } catch (DateTimeParseException e) {
-                LOG.warn("Ignoring an unreadable StartTimestamp [value={}]", loggable(value));
+                LOG.atWarn().addKeyValue("value", loggable(value)).log("Ignoring an unreadable StartTimestamp");
                 return null;
             }
         }

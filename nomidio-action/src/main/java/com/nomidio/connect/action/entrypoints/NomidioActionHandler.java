@@ -82,10 +82,10 @@ public final class NomidioActionHandler implements RequestStreamHandler {
             }
             outcome = actions.perform(request, deadline);
         } catch (InvalidEventException e) {
-            LOG.error("Unreadable invocation, answering ERROR [problem={}]", e.getMessage());
+            LOG.atError().addKeyValue("problem", e.getMessage()).log("Unreadable invocation, answering ERROR");
             outcome = failure();
         } catch (RuntimeException e) {
-            LOG.error("Unexpected failure, answering ERROR [exception={}]", e.getClass().getName(), e);
+            LOG.atError().setCause(e).log("Unexpected failure, answering ERROR");
             outcome = failure();
         }
         try {
@@ -108,7 +108,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
                 lambda.get();
             } catch (RuntimeException e) {
                 // Not fatal: startSampleUpload tries again, and answers ERROR with the reason if it fails then.
-                LOG.warn("Could not build the Lambda client before the snapshot [exception={}]", e.toString());
+                LOG.atWarn().addKeyValue("exception", e.toString()).log("Could not build the Lambda client before the snapshot");
             }
         }
         return lambda;
