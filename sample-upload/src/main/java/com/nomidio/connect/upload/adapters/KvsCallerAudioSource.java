@@ -59,25 +59,26 @@ public final class KvsCallerAudioSource implements CallerAudioSource {
                     .dataEndpoint();
             media = mediaClients.apply(endpoint).getMedia(r -> r.streamARN(request.streamArn()).startSelector(start));
         } catch (SdkException e) {
-            LOG.error("Cannot open the contact's media stream [streamArn={}] [startSelector={}] [error={}]",
-                    request.streamArn(), start.startSelectorTypeAsString(), e.getMessage());
+            LOG.atError().addKeyValue("streamArn", request.streamArn())
+                    .addKeyValue("startSelector", start.startSelectorTypeAsString())
+                    .addKeyValue("exception", e.toString()).log("Cannot open the contact's media stream");
             return CaptureResult.failed(StopReason.STREAM_FAULT, "GetMedia failed: " + e.getClass().getSimpleName());
         }
-        LOG.info("Reading the contact's media stream [streamArn={}] [startSelector={}] [openMs={}]",
-                request.streamArn(), start, (System.nanoTime() - started) / 1_000_000);
+        LOG.atInfo().addKeyValue("streamArn", request.streamArn()).addKeyValue("startSelector", start)
+                .addKeyValue("openMs", (System.nanoTime() - started) / 1_000_000).log("Reading the contact's media stream");
         CallerAudioCapture capture = new CallerAudioCapture(request.contactId(), policy, request.startTimestampMillis());
         AtomicBoolean timedOut = new AtomicBoolean();
         Thread watchdog = Thread.ofVirtual().name("getmedia-watchdog").start(() -> abortAt(deadline, media, timedOut));
         try {
             reader.read(media, capture, timedOut::get);
         } catch (UnsupportedAudioException e) {
-            LOG.error("The caller track is not audio this function can use [reason={}]", e.getMessage());
+            LOG.atError().addKeyValue("problem", e.getMessage()).log("The caller track is not audio this function can use");
             capture.fault("unsupported caller audio: " + e.getMessage());
         } catch (MkvElementVisitException | RuntimeException e) {
             if (timedOut.get()) {
                 capture.timeBudgetExhausted();
             } else {
-                LOG.warn("The media stream broke off [error={}]", e.toString());
+                LOG.atWarn().addKeyValue("exception", e.toString()).log("The media stream broke off");
                 capture.fault("stream read failed: " + e.getClass().getSimpleName());
             }
         } finally {
@@ -107,7 +108,7 @@ public final class KvsCallerAudioSource implements CallerAudioSource {
         try {
             media.close();
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.debug("Closing the aborted media stream [error={}]", e.toString());
+            LOG.atDebug().addKeyValue("exception", e.toString()).log("Closing the aborted media stream");
         }
     }
 }

@@ -181,7 +181,8 @@ public final class KvsMkvReader {
                             track.getChannels().map(BigInteger::longValue).orElseGet(() -> unsigned(track, MkvTypeInfos.CHANNELS)),
                             codecPrivate(track));
                     callerTrackNumber = number.longValue();
-                    LOG.debug("Caller track [trackNumber={}] [name={}] [format={}]", number, track.getTrackName(), format);
+                    LOG.atDebug().addKeyValue("trackNumber", number).addKeyValue("trackName", track.getTrackName())
+                            .addKeyValue("format", format).log("Found the caller track");
                     return format;
                 }
             }

@@ -151,8 +151,9 @@ public final class CallerAudioCapture {
             fragmentContactIds.add(id);
         } else if (!id.equals(contactId)) {
             // GetMedia writes its bookkeeping tags last, so this is not expected; if it ever happens, read no further.
-            LOG.warn("A ContactId tag came after its fragment was complete [fragment={}] [contactId={}]",
-                    fragmentNumber, id);
+            // Not "contactId": that field is this invocation's contact (MDC); this one is the stream's tag.
+            LOG.atWarn().addKeyValue("fragmentNumber", fragmentNumber).addKeyValue("taggedContactId", id)
+                    .log("A ContactId tag came after its fragment was complete");
             stop(StopReason.OTHER_CONTACT, "late ContactId " + id + " after fragment " + fragmentNumber);
         }
     }
@@ -172,8 +173,8 @@ public final class CallerAudioCapture {
             stop(StopReason.OTHER_CONTACT, "fragment " + fragmentNumber + " has ContactId " + describeContactIds());
         } else {
             fragmentsSkipped++;
-            LOG.info("Skipped a fragment that is not provably this contact's [fragment={}] [contactIds={}]",
-                    fragmentNumber, describeContactIds());
+            LOG.atInfo().addKeyValue("fragmentNumber", fragmentNumber).addKeyValue("taggedContactIds", describeContactIds())
+                    .log("Skipped a fragment that is not provably this contact's");
         }
     }
 
@@ -260,7 +261,7 @@ public final class CallerAudioCapture {
     public CaptureResult result() {
         StopReason reason = stopped == null ? StopReason.END_OF_STREAM : stopped;
         if (framesBeforeStart > 0) {
-            LOG.info("Dropped caller frames stamped before the contact's start [frames={}]", framesBeforeStart);
+            LOG.atInfo().addKeyValue("frames", framesBeforeStart).log("Dropped caller frames stamped before the contact's start");
         }
         return new CaptureResult(reason,
                 wav == null ? null : wav.toByteArray(),

@@ -35,7 +35,7 @@ public final class SampleUploadProcessor {
     public SampleUploadOutcome process(SampleUploadRequest request, Deadline deadline) {
         String problem = request == null ? "no request" : request.problem();
         if (problem != null) {
-            LOG.error("Cannot capture a sample, the request is incomplete [problem={}]", problem);
+            LOG.atError().addKeyValue("problem", problem).log("Cannot capture a sample, the request is incomplete");
             if (request != null && request.challengeId() != null && !request.challengeId().isBlank()) {
                 return cancel(request.challengeId(), CancelReason.INTERNAL_ERROR, problem, null, deadline);
             }
@@ -47,16 +47,18 @@ public final class SampleUploadProcessor {
         try {
             result = source.capture(request, policy, deadline.minus(settings.uploadReserve()));
         } catch (RuntimeException e) {
-            LOG.error("Capture failed unexpectedly [challengeId={}] [error={}]", request.challengeId(), e.toString(), e);
+            LOG.atError().addKeyValue("challengeId", request.challengeId()).setCause(e).log("Capture failed unexpectedly");
             return cancel(request.challengeId(), CancelReason.INTERNAL_ERROR, "capture failed: " + e.getClass().getSimpleName(),
                     null, deadline);
         }
-        LOG.info("Capture finished [challengeId={}] [level={}] [stopReason={}] [speechMs={}] [audioMs={}] [format={}] "
-                        + "[fragmentsKept={}] [fragmentsSkipped={}] [lastFragment={}] [captureMs={}] [sinceRequestMs={}] "
-                        + "[detail={}]",
-                request.challengeId(), request.level(), result.stopReason(), result.speechMillis(), result.audioMillis(),
-                result.format(), result.fragmentsKept(), result.fragmentsSkipped(), result.lastFragmentNumber(),
-                (System.nanoTime() - started) / 1_000_000, clock.millis() - request.requestedAtMillis(), result.detail());
+        LOG.atInfo().addKeyValue("challengeId", request.challengeId()).addKeyValue("authLevel", request.level())
+                .addKeyValue("stopReason", result.stopReason()).addKeyValue("speechMs", result.speechMillis())
+                .addKeyValue("audioMs", result.audioMillis()).addKeyValue("format", result.format())
+                .addKeyValue("fragmentsKept", result.fragmentsKept()).addKeyValue("fragmentsSkipped", result.fragmentsSkipped())
+                .addKeyValue("lastFragmentNumber", result.lastFragmentNumber())
+                .addKeyValue("captureMs", (System.nanoTime() - started) / 1_000_000)
+                .addKeyValue("sinceRequestMs", clock.millis() - request.requestedAtMillis())
+                .addKeyValue("detail", result.detail()).log("Capture finished");
         SampleDecision decision = SampleDecision.decide(result, policy);
         if (decision.upload()) {
             return upload(request, result, deadline);
@@ -68,13 +70,14 @@ public final class SampleUploadProcessor {
         long started = System.nanoTime();
         try {
             gateway.uploadSample(request.challengeId(), result.wav(), deadline);
-            LOG.info("Uploaded the sample [challengeId={}] [bytes={}] [speechMs={}] [uploadMs={}]",
-                    request.challengeId(), result.wav().length, result.speechMillis(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.atInfo().addKeyValue("challengeId", request.challengeId()).addKeyValue("bytes", result.wav().length)
+                    .addKeyValue("speechMs", result.speechMillis())
+                    .addKeyValue("uploadMs", (System.nanoTime() - started) / 1_000_000).log("Uploaded the sample");
             return new SampleUploadOutcome(Action.UPLOADED, null, result.stopReason(), result.samples(),
                     result.speechMillis(), "uploaded " + result.wav().length + " bytes");
         } catch (GatewayException e) {
-            LOG.error("Upload failed [challengeId={}] [error={}] [message={}]", request.challengeId(), e.error(), e.getMessage());
+            LOG.atError().addKeyValue("challengeId", request.challengeId()).addKeyValue("error", e.error())
+                    .addKeyValue("detail", e.getMessage()).log("Upload failed");
             if (e.error() == GatewayError.INVALID_STATE || e.error() == GatewayError.NOT_FOUND) {
                 // The challenge is no longer waiting for a sample: nothing to cancel.
                 return new SampleUploadOutcome(Action.FAILED, null, result.stopReason(), result.samples(),
@@ -91,18 +94,19 @@ public final class SampleUploadProcessor {
         long speech = result == null ? 0 : result.speechMillis();
         try {
             gateway.cancelChallenge(challengeId, reason, deadline);
-            LOG.warn("Cancelled the challenge [challengeId={}] [reason={}] [explanation={}]", challengeId, reason, explanation);
+            LOG.atWarn().addKeyValue("challengeId", challengeId).addKeyValue("reason", reason)
+                    .addKeyValue("explanation", explanation).log("Cancelled the challenge");
             return new SampleUploadOutcome(Action.CANCELLED, reason, stop, samples, speech, explanation);
         } catch (GatewayException e) {
-            LOG.error("Could not cancel the challenge [challengeId={}] [reason={}] [error={}] [message={}]",
-                    challengeId, reason, e.error(), e.getMessage());
+            LOG.atError().addKeyValue("challengeId", challengeId).addKeyValue("reason", reason)
+                    .addKeyValue("error", e.error()).addKeyValue("detail", e.getMessage()).log("Could not cancel the challenge");
             return new SampleUploadOutcome(Action.FAILED, reason, stop, samples, speech, "cancel failed: " + e.error());
         }
     }
 
     /** Last resort for the handler: something escaped {@link #process}. Tells the gateway if it can. */
     public SampleUploadOutcome cancelAfterUnexpected(SampleUploadRequest request, Throwable error, Deadline deadline) {
-        LOG.error("Unexpected failure [error={}]", error.toString(), error);
+        LOG.atError().setCause(error).log("Unexpected failure");
         if (request == null || request.challengeId() == null || request.challengeId().isBlank()) {
             return new SampleUploadOutcome(Action.FAILED, null, null, 0, 0, error.getClass().getSimpleName());
         }

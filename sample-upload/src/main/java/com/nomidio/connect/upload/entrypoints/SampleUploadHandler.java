@@ -99,13 +99,13 @@ public final class SampleUploadHandler implements RequestStreamHandler {
         try {
             tree = json.readTree(input);
         } catch (IOException e) {
-            LOG.error("The sampleUpload payload is not JSON [error={}]", e.getMessage());
+            LOG.atError().addKeyValue("problem", e.getMessage()).log("The sampleUpload payload is not JSON");
             return null;
         }
         try {
             return json.treeToValue(tree, SampleUploadRequest.class);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.error("The sampleUpload payload does not match SampleUploadRequest [error={}]", e.getMessage());
+            LOG.atError().addKeyValue("problem", e.getMessage()).log("The sampleUpload payload does not match SampleUploadRequest");
             return tree == null ? null : new SampleUploadRequest(tree.path("contactId").asText(null), null, null, null,
                     tree.path("challengeId").asText(null), null, 0);
         }
