@@ -39,7 +39,8 @@ public final class ConnectFlowsApi {
             if (names.contains(summary.name())) {
                 ExistingFlow flow = new ExistingFlow(summary.id(), summary.arn(), summary.name(), summary.contactFlowTypeAsString());
                 if (found.putIfAbsent(summary.name(), flow) != null) {
-                    LOG.warn("Two flows share a name; using the first [name={}] [ignoredId={}]", summary.name(), summary.id());
+                    LOG.atWarn().addKeyValue("flowName", summary.name()).addKeyValue("ignoredFlowId", summary.id())
+                            .log("Two flows share a name; using the first");
                 }
             }
         }
@@ -88,7 +89,7 @@ public final class ConnectFlowsApi {
                     .contactFlowId(flowId)
                     .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
         } catch (ResourceNotFoundException e) {
-            LOG.info("Flow already gone [flowId={}]", flowId);
+            LOG.atInfo().addKeyValue("flowId", flowId).log("Flow already gone");
         }
     }
 
@@ -100,7 +101,7 @@ public final class ConnectFlowsApi {
                     .functionArn(functionArn)
                     .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
         } catch (ResourceConflictException | DuplicateResourceException e) {
-            LOG.info("Function already associated with the instance [functionArn={}]", functionArn);
+            LOG.atInfo().addKeyValue("functionArn", functionArn).log("Function already associated with the instance");
         }
     }
 
@@ -112,7 +113,7 @@ public final class ConnectFlowsApi {
                     .functionArn(functionArn)
                     .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
         } catch (ResourceNotFoundException e) {
-            LOG.info("Function was not associated [functionArn={}]", functionArn);
+            LOG.atInfo().addKeyValue("functionArn", functionArn).log("Function was not associated");
         }
     }
 

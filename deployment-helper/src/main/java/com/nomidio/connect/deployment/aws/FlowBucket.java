@@ -52,7 +52,7 @@ public final class FlowBucket {
                 }
             }
         } catch (NoSuchBucketException e) {
-            LOG.info("Bucket already gone [bucket={}]", bucket);
+            LOG.atInfo().addKeyValue("bucket", bucket).log("Bucket already gone");
         }
         return deleted;
     }

@@ -31,7 +31,8 @@ public final class KmsSecretEncryptor {
                 .plaintext(SdkBytes.fromString(secret, StandardCharsets.UTF_8))
                 .encryptionContext(SecretEncryptionContext.forAccessKey(accessKeyId))
                 .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        LOG.info("Encrypted the access key secret [keyId={}] [accessKeyId={}]", response.keyId(), accessKeyId);
+        LOG.atInfo().addKeyValue("keyId", response.keyId()).addKeyValue("accessKeyId", accessKeyId)
+                .log("Encrypted the access key secret");
         return Base64.getEncoder().encodeToString(response.ciphertextBlob().asByteArray());
     }
 }

@@ -85,8 +85,8 @@ public final class ContactFlowsResource implements CustomResource {
                 context.step("removing the flows from the previous bucket " + oldBucket);
                 bucket.deleteFlows(oldBucket, context.callTimeout());
             } catch (SdkException e) {
-                LOG.warn("Could not empty the previous bucket; CloudFormation may fail to delete it [bucket={}]",
-                        oldBucket, e);
+                LOG.atWarn().addKeyValue("bucket", oldBucket).setCause(e)
+                        .log("Could not empty the previous bucket; CloudFormation may fail to delete it");
             }
         });
         if (!properties.deployContactFlows()) {
@@ -106,7 +106,7 @@ public final class ContactFlowsResource implements CustomResource {
         try {
             properties = ContactFlowsProperties.from(request.properties());
         } catch (InvalidPropertiesException e) {
-            LOG.info("Nothing to clean up: the properties were never usable [reason={}]", e.getMessage());
+            LOG.atInfo().addKeyValue("reason", e.getMessage()).log("Nothing to clean up: the properties were never usable");
             return Response.success(request.physicalResourceId());
         }
         List<String> leftBehind = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class ContactFlowsResource implements CustomResource {
                         context.callTimeout());
             }
         } catch (ResourceNotFoundException e) {
-            LOG.info("The instance is gone; nothing left there [instanceId={}]", properties.instanceId());
+            LOG.atInfo().addKeyValue("instanceId", properties.instanceId()).log("The instance is gone; nothing left there");
         } catch (SdkException e) {
             LOG.warn("Could not clean up the instance", e);
             leftBehind.add("flows or the Lambda association in instance " + properties.instanceId() + " ("
@@ -184,7 +184,8 @@ public final class ContactFlowsResource implements CustomResource {
             data.put(key + "Name", flow.flowName());
             data.put(key + "Arn", properties.deployContactFlows() ? arn : "");
         }
-        LOG.info("Contact flows ready [deployed={}] [bucket={}]", properties.deployContactFlows(), properties.bucketName());
+        LOG.atInfo().addKeyValue("deployed", properties.deployContactFlows()).addKeyValue("bucket", properties.bucketName())
+                .log("Contact flows ready");
         return Response.builder().status(Response.Status.SUCCESS)
                 .physicalResourceId(physicalResourceId(request))
                 .value(data)
@@ -199,11 +200,11 @@ public final class ContactFlowsResource implements CustomResource {
             try {
                 ExistingFlow created = connect.create(instanceId, flow.flowName(), flow.contactFlowType(),
                         flow.description(), content, tags(request), context.callTimeout());
-                LOG.info("Created flow [name={}] [flowId={}]", flow.flowName(), created.id());
+                LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", created.id()).log("Created flow");
                 return created;
             } catch (DuplicateResourceException e) {
                 // Created by an earlier attempt that did not see its answer, or listed too early: find and update it.
-                LOG.info("Flow exists after all; updating it [name={}]", flow.flowName());
+                LOG.atInfo().addKeyValue("flowName", flow.flowName()).log("Flow exists after all; updating it");
                 context.step("finding " + flow.flowName() + " by name after a duplicate-name answer");
                 found = connect.findFlows(instanceId, Set.of(flow.flowName()), FLOW_TYPES, context.callTimeout())
                         .get(flow.flowName());
@@ -218,7 +219,7 @@ public final class ContactFlowsResource implements CustomResource {
         }
         context.step("updating " + flow.flowName());
         connect.updateContent(instanceId, found.id(), content, context.callTimeout());
-        LOG.info("Updated flow [name={}] [flowId={}]", flow.flowName(), found.id());
+        LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id()).log("Updated flow");
         return found;
     }
 
@@ -237,13 +238,14 @@ public final class ContactFlowsResource implements CustomResource {
             }
             context.step("checking who created " + flow.flowName());
             if (!ours.equals(connect.tags(instanceId, found.id(), context.callTimeout()).get(CREATED_BY_TAG))) {
-                LOG.info("Leaving a flow this stack did not create [name={}] [flowId={}]", flow.flowName(), found.id());
+                LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id())
+                        .log("Leaving a flow this stack did not create");
                 continue;
             }
             context.step("deleting " + flow.flowName());
             connect.delete(instanceId, found.id(), context.callTimeout());
             context.done("deleted " + flow.flowName());
-            LOG.info("Deleted flow [name={}] [flowId={}]", flow.flowName(), found.id());
+            LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id()).log("Deleted flow");
         }
     }
 

@@ -63,9 +63,10 @@ public final class ResourceDispatcher {
         long started = System.nanoTime();
         try {
             Response response = dispatch(request, remainingMillis, operation);
-            LOG.info("Answering CloudFormation [status={}] [physicalResourceId={}] [durationMs={}] [reason={}]",
-                    response.getStatus(), response.getPhysicalResourceId(),
-                    (System.nanoTime() - started) / 1_000_000, response.getReason());
+            LOG.atInfo().addKeyValue("status", response.getStatus())
+                    .addKeyValue("physicalResourceId", response.getPhysicalResourceId())
+                    .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
+                    .addKeyValue("reason", response.getReason()).log("Answering CloudFormation");
             return response;
         } finally {
             MDC.clear();
@@ -82,7 +83,7 @@ public final class ResourceDispatcher {
             budget = MIN_BUDGET;
         }
         ResourceContext context = new ResourceContext(Deadline.after(budget));
-        LOG.info("Starting [budgetMs={}]", budget.toMillis());
+        LOG.atInfo().addKeyValue("budgetMs", budget.toMillis()).log("Starting the operation");
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "custom-resource-work");
             thread.setDaemon(true);
@@ -101,10 +102,10 @@ public final class ResourceDispatcher {
                     : failed(request, resource, "The " + request.resourceType() + " handler gave no answer (a bug).");
         } catch (TimeoutException e) {
             work.cancel(true);
-            LOG.error("Time box spent [step={}]", context.currentStep());
+            LOG.atError().addKeyValue("step", context.currentStep()).log("Time box spent");
             return failed(request, resource, FailureReasons.timedOut(context));
         } catch (ExecutionException e) {
-            LOG.error("Operation failed [step={}]", context.currentStep(), e.getCause());
+            LOG.atError().addKeyValue("step", context.currentStep()).setCause(e.getCause()).log("Operation failed");
             return failed(request, resource, FailureReasons.describe(e.getCause(), context));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
