@@ -114,8 +114,9 @@ public final class ContactSimulator implements AutoCloseable {
                 instance.functionArn(SimulatedInstance.NOMIDIO_ACTION), settings.nomidioActionTimeout(), 1024,
                 NomidioActionHandler.fromEnvironment(nomidioActionEnvironment(environment))));
         this.flows = FlowLibrary.nomidioFlows(instance);
-        LOG.info("Contact simulator ready [gateway={}] [kms={}] [lambda={}] [kinesisVideo={}]",
-                emulator.baseUri(), kms.endpoint(), lambda.endpoint(), kvs.endpoint());
+        LOG.atInfo().addKeyValue("gateway", emulator.baseUri()).addKeyValue("kms", kms.endpoint())
+                .addKeyValue("lambda", lambda.endpoint()).addKeyValue("kinesisVideo", kvs.endpoint())
+                .log("Contact simulator ready");
     }
 
     /**
@@ -169,8 +170,8 @@ public final class ContactSimulator implements AutoCloseable {
                 pending.add(fault);
             }
         }
-        LOG.info("Simulated call starts [contactId={}] [caller={}] [entryFlow={}]", contactId,
-                PhoneNumbers.mask(scenario.callerNumber()), entry.name());
+        LOG.atInfo().addKeyValue("contactId", contactId).addKeyValue("caller", PhoneNumbers.mask(scenario.callerNumber()))
+                .addKeyValue("entryFlow", entry.name()).log("Simulated call starts");
         FlowInterpreter.Ending ending = interpreter.run(entry, run);
         if (!functions.awaitAsync(settings.asyncWait())) {
             run.record((String) null, TranscriptEvent.Kind.NOTE, "a background invocation was still running when the "

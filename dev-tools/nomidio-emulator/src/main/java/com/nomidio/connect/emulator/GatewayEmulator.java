@@ -111,7 +111,8 @@ public final class GatewayEmulator implements AutoCloseable {
         server.start();
         String address = host.isAnyLocalAddress() || host.isLoopbackAddress() ? "127.0.0.1" : host.getHostAddress();
         baseUri = URI.create("http://" + address + ":" + server.getAddress().getPort());
-        LOG.info("Gateway emulator listening [baseUri={}] [identities={}]", baseUri, identities.list().size());
+        LOG.atInfo().addKeyValue("baseUri", baseUri).addKeyValue("identities", identities.list().size())
+                .log("Gateway emulator listening");
         return this;
     }
 

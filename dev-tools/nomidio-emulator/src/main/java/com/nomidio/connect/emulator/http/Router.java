@@ -85,25 +85,28 @@ public final class Router implements HttpHandler {
                 }
                 response = dispatch(route, exchange, parameters);
                 if (response == null) {
-                    LOG.info("Dropped the connection as a fault asked [operation={}]", route.operationId());
+                    LOG.atInfo().addKeyValue("operation", route.operationId()).log("Dropped the connection as a fault asked");
                     MDC.clear();
                     exchange.close();
                     return;
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("Emulator failed on a request [method={}] [path={}]", method, rawPath, e);
+            LOG.atError().addKeyValue("method", method).addKeyValue("path", rawPath).setCause(e)
+                    .log("Emulator failed on a request");
             response = error(500, ErrorCode.SERVER_ERROR, "emulator error");
         }
         try {
             send(exchange, response);
         } catch (IOException e) {
             // The client gave up (e.g. its deadline passed during a slow fault): nothing to answer to.
-            LOG.info("Client went away before the answer [status={}] [reason={}]", response.status(), e.getMessage());
+            LOG.atInfo().addKeyValue("status", response.status()).addKeyValue("reason", e.getMessage())
+                    .log("Client went away before the answer");
         } finally {
-            LOG.info("Request answered [operation={}] [method={}] [status={}] [ms={}]",
-                    route == null ? "-" : route.operationId() == null ? route.template() : route.operationId(),
-                    method, response.status(), (System.nanoTime() - started) / 1_000_000);
+            LOG.atInfo()
+                    .addKeyValue("operation", route == null ? "-" : route.operationId() == null ? route.template() : route.operationId())
+                    .addKeyValue("method", method).addKeyValue("status", response.status())
+                    .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000).log("Request answered");
             MDC.clear();
             exchange.close();
         }
@@ -128,12 +131,13 @@ public final class Router implements HttpHandler {
             return route.handler().handle(request);
         } catch (ApiException e) {
             if (route.isContract() && e.code() != ErrorCode.SERVER_ERROR && !route.errors().contains(e.code())) {
-                LOG.error("Handler answered an error its operation does not declare [operation={}] [code={}]",
-                        route.operationId(), e.code());
+                LOG.atError().addKeyValue("operation", route.operationId()).addKeyValue("error", e.code())
+                        .log("Handler answered an error its operation does not declare");
                 return error(500, ErrorCode.SERVER_ERROR, "emulator error");
             }
             if (e.code() == ErrorCode.SERVER_ERROR) {
-                LOG.warn("Answering a server error [operation={}] [message={}]", route.operationId(), e.getMessage());
+                LOG.atWarn().addKeyValue("operation", route.operationId()).addKeyValue("detail", e.getMessage())
+                        .log("Answering a server error");
             }
             Response response = error(e.httpStatus(), e.code(), e.getMessage());
             return e.code() == ErrorCode.RATE_LIMITED ? response.withHeader("Retry-After", "1") : response;

@@ -99,7 +99,8 @@ public final class ChallengeStore {
         } finally {
             lock.unlock();
         }
-        LOG.info("Challenge created [challengeId={}] [level={}] [channel={}]", record.id, level, channel);
+        LOG.atInfo().addKeyValue("challengeId", record.id).addKeyValue("authLevel", level).addKeyValue("channel", channel)
+                .log("Challenge created");
         return new Created(record.id, level, record.expiresAt);
     }
 
@@ -125,7 +126,7 @@ public final class ChallengeStore {
         } finally {
             lock.unlock();
         }
-        LOG.info("Sample received [challengeId={}] [bytes={}]", challengeId, wav.length);
+        LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("bytes", wav.length).log("Sample received");
         workers.execute(() -> verify(record, wav));
     }
 
@@ -230,8 +231,9 @@ public final class ChallengeStore {
         try {
             pause(settings.verificationDelay());
             Verification verification = verifier.verify(wav, record.enrolled);
-            LOG.info("Sample verified [challengeId={}] [verdict={}] [score={}] [speechSeconds={}]", record.id,
-                    verification.verdict(), verification.score(), verification.speechSeconds());
+            LOG.atInfo().addKeyValue("challengeId", record.id).addKeyValue("verdict", verification.verdict())
+                    .addKeyValue("score", verification.score()).addKeyValue("speechSeconds", verification.speechSeconds())
+                    .log("Sample verified");
             FaceCheck faceCheck;
             lock.lock();
             try {
@@ -269,7 +271,7 @@ public final class ChallengeStore {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // A verifier bug must not leave the challenge hanging until it expires.
-            LOG.error("Verifier failed [challengeId={}]", record.id, e);
+            LOG.atError().addKeyValue("challengeId", record.id).setCause(e).log("Verifier failed");
             lock.lock();
             try {
                 if (record.status == ChallengeStatus.PENDING) {
@@ -292,7 +294,8 @@ public final class ChallengeStore {
         record.reason = reason;
         record.completedAt = clock.instant();
         changed.signalAll();
-        LOG.info("Challenge completed [challengeId={}] [status={}] [reason={}]", record.id, status, reason);
+        LOG.atInfo().addKeyValue("challengeId", record.id).addKeyValue("status", status).addKeyValue("reason", reason)
+                .log("Challenge completed");
     }
 
     private ChallengeRecord get(String challengeId) {

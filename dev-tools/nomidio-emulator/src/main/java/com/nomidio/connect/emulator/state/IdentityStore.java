@@ -64,7 +64,8 @@ public final class IdentityStore {
             records.add(record);
             callers.put(record, seed.caller());
         }
-        LOG.info("Identities seeded [count={}] [voiceprints={}]", records.size(), voiceprints.size());
+        LOG.atInfo().addKeyValue("count", records.size()).addKeyValue("voiceprints", voiceprints.size())
+                .log("Identities seeded");
     }
 
     public synchronized Identity identify(Subject subject) {

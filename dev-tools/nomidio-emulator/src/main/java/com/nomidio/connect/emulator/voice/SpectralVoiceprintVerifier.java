@@ -48,7 +48,7 @@ public final class SpectralVoiceprintVerifier implements SampleVerifier {
         try {
             audio = PcmAudio.fromWav(sampleWav);
         } catch (PcmAudio.InvalidAudioException e) {
-            LOG.info("Sample is not readable audio [reason={}]", e.getMessage());
+            LOG.atInfo().addKeyValue("problem", e.getMessage()).log("Sample is not readable audio");
             return Verification.unreadable();
         }
         VoiceAnalyser.Analysis analysis = analyser.analyse(audio);
