@@ -145,9 +145,10 @@ class SpectralVoiceprintVerifierTest {
 
     private static Verification verify(String label, byte[] sample, Voiceprint enrolled) {
         Verification result = VERIFIER.verify(sample, enrolled);
-        LOG.info("Verifier score [case={}] [verdict={}] [score={}] [threshold={}] [speechSeconds={}] [audioSeconds={}]",
-                label, result.verdict(), String.format("%.3f", result.score()), result.threshold(),
-                String.format("%.2f", result.speechSeconds()), String.format("%.2f", result.audioSeconds()));
+        LOG.atInfo().addKeyValue("case", label).addKeyValue("verdict", result.verdict())
+                .addKeyValue("score", String.format("%.3f", result.score())).addKeyValue("threshold", result.threshold())
+                .addKeyValue("speechSeconds", String.format("%.2f", result.speechSeconds()))
+                .addKeyValue("audioSeconds", String.format("%.2f", result.audioSeconds())).log("Verifier score");
         return result;
     }
 
