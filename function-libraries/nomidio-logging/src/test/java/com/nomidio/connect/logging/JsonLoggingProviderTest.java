@@ -2,6 +2,7 @@ package com.nomidio.connect.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,8 @@ import org.slf4j.event.Level;
 
 class JsonLoggingProviderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Refuses a line with two fields of one name, which JSON readers (Logs Insights too) resolve differently. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private PrintStream original;
@@ -93,10 +95,7 @@ class JsonLoggingProviderTest {
                 .addKeyValue("contactId", "from-event").addKeyValue("status", "first").addKeyValue("status", "second")
                 .log("Simulated call starts");
 
-        String raw = stdout.toString(StandardCharsets.UTF_8);
         JsonNode line = lines().get(0);
-        assertThat(raw.split("\"contactId\"", -1)).as("one contactId field in %s", raw).hasSize(2);
-        assertThat(raw.split("\"status\"", -1)).as("one status field in %s", raw).hasSize(2);
         assertThat(line.path("contactId").asText()).isEqualTo("from-event");
         assertThat(line.path("awsRequestId").asText()).isEqualTo("r-1");
         assertThat(line.path("status").asText()).isEqualTo("second");
@@ -109,10 +108,7 @@ class JsonLoggingProviderTest {
                 .addKeyValue("exception", "java.io.IOException: summary").setCause(new IllegalStateException("boom"))
                 .log("Plain sentence");
 
-        String raw = stdout.toString(StandardCharsets.UTF_8);
         JsonNode line = lines().get(0);
-        assertThat(raw.split("\"level\"", -1)).as("one level field in %s", raw).hasSize(2);
-        assertThat(raw.split("\"exception\"", -1)).as("one exception field in %s", raw).hasSize(2);
         assertThat(line.path("level").asText()).isEqualTo("WARN");
         assertThat(line.path("message").asText()).isEqualTo("Plain sentence");
         assertThat(line.path("exception").asText()).contains("IllegalStateException: boom");
