@@ -1,8 +1,8 @@
-package com.nomidio.connect.gateway;
+package com.nomidio.connect.time;
 
 import java.time.Duration;
 
-/** A point in (monotonic) time by which an answer is owed. Every gateway call takes one and never outlives it. */
+/** A point in (monotonic) time by which an answer is owed. Every gateway and AWS call takes one and never outlives it. */
 public final class Deadline {
 
     private final long deadlineNanos;
