@@ -505,6 +505,31 @@ class NomidioActionHandlerTest {
         rig.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    @Test
+    void lookup_whenPlainSecretUnderSamLocal_usesItWithoutKms() {
+        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        Map<String, String> env = rig.environment();
+        env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
+        env.put(AccessKeySecrets.SAM_LOCAL, "true");
+        rig.rewire(env);
+
+        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
+        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anyEvent_whenPlainSecretOutsideSamLocal_refusesItAndAnswersError() {
+        Map<String, String> env = rig.environment();
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
+        env.remove(AccessKeySecrets.SAM_LOCAL);
+        rig.rewire(env);
+
+        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     // --- metrics -----------------------------------------------------------------------------------------------
 
     @Test
