@@ -8,7 +8,6 @@ import com.nomidio.connect.deployment.aws.KmsSecretEncryptor;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import com.nomidio.connect.deployment.secret.SecretResource;
-import com.nomidio.connect.flows.validation.FlowValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ public final class DeploymentHelperWiring {
                 .build();
         return new ResourceDispatcher(List.of(
                 new SecretResource(new KmsSecretEncryptor(kms)),
-                new ContactFlowsResource(new ConnectFlowsApi(connect), new FlowBucket(s3), FlowValidator.forNomidioFlows())),
+                new ContactFlowsResource(new ConnectFlowsApi(connect), new FlowBucket(s3))),
                 safetyMargin);
     }
 
