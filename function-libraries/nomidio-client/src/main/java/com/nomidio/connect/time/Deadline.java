@@ -29,11 +29,6 @@ public final class Deadline {
         return new Deadline(deadlineNanos - margin.toNanos());
     }
 
-    /** The earlier of this deadline and {@code budget} from now. */
-    public Deadline atMost(Duration budget) {
-        return new Deadline(Math.min(deadlineNanos, System.nanoTime() + budget.toNanos()));
-    }
-
     @Override
     public String toString() {
         return "Deadline[remainingMs=" + remaining().toMillis() + "]";
