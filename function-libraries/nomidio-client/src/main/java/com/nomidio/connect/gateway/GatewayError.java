@@ -1,35 +1,40 @@
 package com.nomidio.connect.gateway;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Why a gateway call failed: the contract's error codes (which the gateway may name in an error body), and the
  * client's own reasons (which it never may).
  */
 public enum GatewayError {
-    INVALID_REQUEST(false, true),
-    BAD_CREDENTIALS(false, true),
-    FREE_TRIAL_LIMIT(false, true),
-    NOT_FOUND(false, true),
-    INVALID_STATE(false, true),
-    RATE_LIMITED(true, true),
-    SERVER_ERROR(true, true),
+    INVALID_REQUEST(false),
+    BAD_CREDENTIALS(false),
+    FREE_TRIAL_LIMIT(false),
+    NOT_FOUND(false),
+    INVALID_STATE(false),
+    RATE_LIMITED(true),
+    SERVER_ERROR(true),
     /** Could not connect, or the connection broke. */
-    UNAVAILABLE(true, false),
+    UNAVAILABLE(true),
     /** The call's deadline passed before an answer. */
-    DEADLINE_EXCEEDED(true, false),
+    DEADLINE_EXCEEDED(true),
     /** The gateway answered with something that does not follow the contract. */
-    MALFORMED_RESPONSE(true, false);
+    MALFORMED_RESPONSE(true);
+
+    /** The codes of the contract's Error schema, named rather than read off the declaration order. */
+    private static final Set<GatewayError> CONTRACT_CODES = EnumSet.of(INVALID_REQUEST, BAD_CREDENTIALS,
+            FREE_TRIAL_LIMIT, NOT_FOUND, INVALID_STATE, RATE_LIMITED, SERVER_ERROR);
 
     private final boolean serviceFault;
-    private final boolean contractCode;
 
-    GatewayError(boolean serviceFault, boolean contractCode) {
+    GatewayError(boolean serviceFault) {
         this.serviceFault = serviceFault;
-        this.contractCode = contractCode;
     }
 
     /** True for the error codes of the contract's Error schema; false for what only the client concludes. */
     public boolean isContractCode() {
-        return contractCode;
+        return CONTRACT_CODES.contains(this);
     }
 
     /** True when the gateway (not the request) is at fault: the caller should treat Nomidio as unavailable. */

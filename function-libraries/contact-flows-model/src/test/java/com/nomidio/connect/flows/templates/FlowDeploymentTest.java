@@ -2,20 +2,20 @@ package com.nomidio.connect.flows.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nomidio.connect.flows.testing.SampleFlowValues;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class FlowDeploymentTest {
 
     @Test
     void renderInDeploymentOrder_whenEachFlowIsPlaced_feedsItsArnToTheFlowsAfterIt() {
-        Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);
-        values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, "arn:aws:lambda:eu-west-2:111122223333:function:nomidioAction");
-        values.put(FlowPlaceholder.ENTERPRISE_NAME, "Example Bank");
-        values.put(FlowPlaceholder.WORKING_QUEUE_ARN, "arn:aws:connect:eu-west-2:111122223333:instance/i/queue/q");
+        Map<FlowPlaceholder, String> values = SampleFlowValues.values();
+        values.keySet().removeIf(placeholder -> placeholder.name().endsWith("_FLOW_ARN"));
         List<NomidioFlow> rendering = new ArrayList<>();
         List<NomidioFlow> placed = new ArrayList<>();
 
@@ -28,16 +28,21 @@ class FlowDeploymentTest {
             @Override
             public String place(RenderedFlow flow, com.nomidio.connect.flows.validation.ValidationReport report) {
                 placed.add(flow.flow());
-                return "arn:flow:" + flow.flow().flowName();
+                return arnOf(flow.flow());
             }
         });
 
         assertThat(rendering).containsExactlyElementsOf(NomidioFlow.deploymentOrder());
         assertThat(placed).containsExactly(NomidioFlow.POST_FLOW, NomidioFlow.CHALLENGE_FLOW,
                 NomidioFlow.AUTHENTICATION_FLOW, NomidioFlow.PRE_FLOW, NomidioFlow.AGENT_CHALLENGE_QUEUE);
-        assertThat(deployed).containsEntry(FlowPlaceholder.CHALLENGE_FLOW_ARN, "arn:flow:NOMIDIO-CHALLENGE-FLOW")
-                .containsEntry(FlowPlaceholder.AUTHENTICATION_FLOW_ARN, "arn:flow:NOMIDIO-AUTHENTICATION-FLOW")
-                .containsEntry(FlowPlaceholder.ENTERPRISE_NAME, "Example Bank");
+        assertThat(deployed).containsEntry(FlowPlaceholder.POST_FLOW_ARN, arnOf(NomidioFlow.POST_FLOW))
+                .containsEntry(FlowPlaceholder.CHALLENGE_FLOW_ARN, arnOf(NomidioFlow.CHALLENGE_FLOW))
+                .containsEntry(FlowPlaceholder.AUTHENTICATION_FLOW_ARN, arnOf(NomidioFlow.AUTHENTICATION_FLOW))
+                .containsEntry(FlowPlaceholder.ENTERPRISE_NAME, "The Test Company");
         assertThat(values).doesNotContainKey(FlowPlaceholder.CHALLENGE_FLOW_ARN);
+    }
+
+    private static String arnOf(NomidioFlow flow) {
+        return SampleFlowValues.flowArn(UUID.nameUUIDFromBytes(flow.flowName().getBytes(StandardCharsets.UTF_8)).toString());
     }
 }
