@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.nomidio.connect.deployment.resources.CustomResourceRequest;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
+import java.util.Map;
 import software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHandler;
 import software.amazon.lambda.powertools.cloudformation.Response;
 
@@ -18,11 +19,16 @@ public final class DeploymentHelperHandler extends AbstractCustomResourceHandler
     private final ResourceDispatcher dispatcher;
 
     public DeploymentHelperHandler() {
-        this(DeploymentHelperWiring.fromEnvironment());
+        this(DeploymentHelperWiring.fromEnvironment(System.getenv()));
     }
 
     DeploymentHelperHandler(ResourceDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    /** The handler Lambda builds, configured from {@code env} instead of the process environment. */
+    public static DeploymentHelperHandler fromEnvironment(Map<String, String> env) {
+        return new DeploymentHelperHandler(DeploymentHelperWiring.fromEnvironment(Map.copyOf(env)));
     }
 
     @Override

@@ -1,66 +1,60 @@
 package com.nomidio.connect.deployment.entrypoints;
 
+import com.nomidio.connect.aws.AwsEnvironment;
+import com.nomidio.connect.aws.SdkClients;
 import com.nomidio.connect.deployment.aws.ConnectFlowsApi;
 import com.nomidio.connect.deployment.aws.FlowBucket;
 import com.nomidio.connect.deployment.aws.KmsSecretEncryptor;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import com.nomidio.connect.deployment.secret.SecretResource;
-import com.nomidio.connect.flows.validation.FlowValidator;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Builds the dispatcher and its AWS clients: from the Lambda environment, or pointed at local endpoints for tests. */
+/**
+ * Builds deploymentHelper's dispatcher and its AWS clients from the environment map (in Lambda, the process
+ * environment; in tests, one whose {@code AWS_ENDPOINT_URL} points every client at WireMock).
+ */
 public final class DeploymentHelperWiring {
 
     /** Connect throttles its flow APIs at a few calls per second: allow more attempts than the SDK default. */
     static final int MAX_ATTEMPTS = 6;
+    /** No per-call limit: each call takes the time box's remaining time (ResourceContext.callTimeout()). */
+    static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(
+            Duration.ofSeconds(5), Duration.ofSeconds(30), null);
 
     private DeploymentHelperWiring() {
     }
 
-    public static ResourceDispatcher fromEnvironment() {
-        return build(null, ResourceDispatcher.DEFAULT_SAFETY_MARGIN);
+    public static ResourceDispatcher fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, ResourceDispatcher.DEFAULT_SAFETY_MARGIN);
     }
 
-    /**
-     * @param endpoint when not null, every client talks to this base URL (path-style for S3): WireMock in tests
-     */
-    public static ResourceDispatcher build(URI endpoint, Duration safetyMargin) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
-        KmsClient kms = configure(KmsClient.builder(), http, endpoint).build();
-        ConnectClient connect = configure(ConnectClient.builder(), http, endpoint).build();
-        S3Client s3 = configure(S3Client.builder(), http, endpoint)
-                .forcePathStyle(endpoint != null)
+    /** As Lambda wires it, keeping {@code safetyMargin} back from the function's remaining time. */
+    public static ResourceDispatcher fromEnvironment(Map<String, String> env, Duration safetyMargin) {
+        SdkClients aws = SdkClients.fromEnvironment(env, TIMEOUTS);
+        KmsClient kms = withRetries(aws.configure(KmsClient.builder(), AwsEnvironment.KMS)).build();
+        ConnectClient connect = withRetries(aws.configure(ConnectClient.builder(), AwsEnvironment.CONNECT)).build();
+        S3Client s3 = withRetries(aws.configure(S3Client.builder(), AwsEnvironment.S3))
+                // A local endpoint serves every bucket under one host: address buckets by path there.
+                .forcePathStyle(AwsEnvironment.endpoint(env, AwsEnvironment.S3).isPresent())
                 .build();
         return new ResourceDispatcher(List.of(
                 new SecretResource(new KmsSecretEncryptor(kms)),
-                new ContactFlowsResource(new ConnectFlowsApi(connect), new FlowBucket(s3), FlowValidator.forNomidioFlows())),
+                new ContactFlowsResource(new ConnectFlowsApi(connect), new FlowBucket(s3))),
                 safetyMargin);
     }
 
-    private static <B extends AwsSyncClientBuilder<B, ?> & SdkClientBuilder<B, ?>
-            & software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B configure(
-            B builder, SdkHttpClient http, URI endpoint) {
-        builder.httpClient(http);
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B withRetries(B builder) {
         builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS).build()));
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
         return builder;
     }
-
 }

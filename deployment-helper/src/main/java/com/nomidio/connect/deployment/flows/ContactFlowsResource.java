@@ -10,10 +10,10 @@ import com.nomidio.connect.deployment.resources.InvalidPropertiesException;
 import com.nomidio.connect.deployment.resources.PhysicalIds;
 import com.nomidio.connect.deployment.resources.ResourceContext;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
-import com.nomidio.connect.flows.templates.FlowRenderer;
+import com.nomidio.connect.flows.templates.FlowDeployment;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.templates.RenderedFlow;
-import com.nomidio.connect.flows.validation.FlowValidator;
+import com.nomidio.connect.flows.validation.ValidationReport;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -52,12 +52,10 @@ public final class ContactFlowsResource implements CustomResource {
 
     private final ConnectFlowsApi connect;
     private final FlowBucket bucket;
-    private final FlowValidator validator;
 
-    public ContactFlowsResource(ConnectFlowsApi connect, FlowBucket bucket, FlowValidator validator) {
+    public ContactFlowsResource(ConnectFlowsApi connect, FlowBucket bucket) {
         this.connect = connect;
         this.bucket = bucket;
-        this.validator = validator;
     }
 
     @Override
@@ -164,26 +162,32 @@ public final class ContactFlowsResource implements CustomResource {
         data.put("BucketName", properties.bucketName());
         data.put("ContactFlowsPrefix", FlowBucket.PREFIX);
         data.put("DeployedToInstance", String.valueOf(properties.deployContactFlows()));
-        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
-            context.step("rendering " + flow.flowName());
-            RenderedFlow rendered = FlowRenderer.render(flow, values);
-            validator.validate(flow.flowName(), rendered.content()).orThrow();
-            ExistingFlow found = existing.get(flow.flowName());
-            String arn;
-            if (properties.deployContactFlows()) {
-                arn = createOrUpdate(request, properties, flow, rendered.content(), found, context).arn();
-            } else {
-                // Not deployed: refer to the flow by a name-bearing ARN until it is imported (contact-flows/README.md).
-                arn = found != null ? found.arn() : properties.instanceArn() + "/contact-flow/" + flow.flowName();
+        FlowDeployment.renderInDeploymentOrder(values, new FlowDeployment.Placement() {
+            @Override
+            public void rendering(NomidioFlow flow) {
+                context.step("rendering " + flow.flowName());
             }
-            context.step("writing " + FlowBucket.key(flow.flowName()) + " to s3://" + properties.bucketName());
-            bucket.put(properties.bucketName(), flow.flowName(), rendered.content(), context.callTimeout());
-            context.done(flow.flowName());
-            flow.arnPlaceholder().ifPresent(placeholder -> values.put(placeholder, arn));
-            String key = attributePrefix(flow);
-            data.put(key + "Name", flow.flowName());
-            data.put(key + "Arn", properties.deployContactFlows() ? arn : "");
-        }
+
+            @Override
+            public String place(RenderedFlow rendered, ValidationReport report) {
+                NomidioFlow flow = rendered.flow();
+                ExistingFlow found = existing.get(flow.flowName());
+                String arn;
+                if (properties.deployContactFlows()) {
+                    arn = createOrUpdate(request, properties, flow, rendered.content(), found, context).arn();
+                } else {
+                    // Not deployed: refer to the flow by a name-bearing ARN until it is imported (contact-flows/README.md).
+                    arn = found != null ? found.arn() : properties.instanceArn() + "/contact-flow/" + flow.flowName();
+                }
+                context.step("writing " + FlowBucket.key(flow.flowName()) + " to s3://" + properties.bucketName());
+                bucket.put(properties.bucketName(), flow.flowName(), rendered.content(), context.callTimeout());
+                context.done(flow.flowName());
+                String key = attributePrefix(flow);
+                data.put(key + "Name", flow.flowName());
+                data.put(key + "Arn", properties.deployContactFlows() ? arn : "");
+                return arn;
+            }
+        });
         LOG.atInfo().addKeyValue("deployed", properties.deployContactFlows()).addKeyValue("bucket", properties.bucketName())
                 .log("Contact flows ready");
         return Response.builder().status(Response.Status.SUCCESS)

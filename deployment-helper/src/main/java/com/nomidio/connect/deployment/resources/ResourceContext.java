@@ -1,6 +1,6 @@
 package com.nomidio.connect.deployment.resources;
 
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

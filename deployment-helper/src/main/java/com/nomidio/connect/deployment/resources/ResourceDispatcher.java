@@ -1,6 +1,7 @@
 package com.nomidio.connect.deployment.resources;
 
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
+import com.nomidio.connect.time.InvocationBudget;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +32,15 @@ public final class ResourceDispatcher {
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final Map<String, CustomResource> resources = new LinkedHashMap<>();
-    private final Duration safetyMargin;
+    private final InvocationBudget budget;
 
+    /**
+     * @param safetyMargin kept back from the function's remaining time; the work gets at least {@code MIN_BUDGET}
+     *     however little is left, and no cap but the function's own timeout
+     */
     public ResourceDispatcher(List<CustomResource> resources, Duration safetyMargin) {
         resources.forEach(r -> this.resources.put(r.resourceType(), r));
-        this.safetyMargin = safetyMargin;
+        this.budget = new InvocationBudget(InvocationBudget.UNCAPPED, safetyMargin, MIN_BUDGET, MIN_BUDGET);
     }
 
     public Response create(CustomResourceRequest request, int remainingMillis) {
@@ -78,10 +83,7 @@ public final class ResourceDispatcher {
         if (resource == null) {
             return unsupported(request);
         }
-        Duration budget = Duration.ofMillis(remainingMillis).minus(safetyMargin);
-        if (budget.compareTo(MIN_BUDGET) < 0) {
-            budget = MIN_BUDGET;
-        }
+        Duration budget = this.budget.forRemaining(remainingMillis);
         ResourceContext context = new ResourceContext(Deadline.after(budget));
         LOG.atInfo().addKeyValue("budgetMs", budget.toMillis()).log("Starting the operation");
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {

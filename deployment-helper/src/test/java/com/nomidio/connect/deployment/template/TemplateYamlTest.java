@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
 import com.nomidio.connect.deployment.secret.SecretResource;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,10 +92,10 @@ class TemplateYamlTest {
         for (String function : List.of("nomidioAction", "sampleUpload")) {
             Map<String, Object> variables = map(map(map(properties(section("Resources"), function), "Environment"),
                     "Variables"));
-            assertThat(variables.get(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT))
+            assertThat(variables.get(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT))
                     .isEqualTo(Map.of("Fn::GetAtt", List.of("nomidioSecret", SecretResource.CIPHERTEXT_ATTRIBUTE)));
-            assertThat(variables).containsKeys(EnvironmentVariables.GATEWAY_URL, EnvironmentVariables.SUPPLIER_CODE,
-                    EnvironmentVariables.ENTERPRISE_CODE, EnvironmentVariables.ACCESS_KEY_ID);
+            assertThat(variables).containsKeys(GatewayConfig.GATEWAY_URL, GatewayConfig.SUPPLIER_CODE,
+                    GatewayConfig.ENTERPRISE_CODE, GatewayConfig.ACCESS_KEY_ID);
             assertThat(variables.toString()).doesNotContain("AccessKeySecret");
         }
     }

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperWiring;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON), KMS (JSON 1.1)
@@ -41,7 +42,8 @@ public final class HelperHarness implements AutoCloseable {
 
     /** The dispatcher as production wires it, with every client pointed at WireMock. */
     public ResourceDispatcher dispatcher(Duration safetyMargin) {
-        return DeploymentHelperWiring.build(URI.create(aws.baseUrl()), safetyMargin);
+        return DeploymentHelperWiring.fromEnvironment(Map.of(AwsEnvironment.ENDPOINT_URL, aws.baseUrl(),
+                AwsEnvironment.REGION, "eu-west-2"), safetyMargin);
     }
 
     /** A sample event from events/, answering to the local ResponseURL server. */

@@ -3,13 +3,14 @@ package com.nomidio.connect.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
+import com.nomidio.connect.action.entrypoints.NomidioActionWiring;
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.emulator.GatewayEmulator;
 import com.nomidio.connect.flows.templates.NomidioFlow;
-import com.nomidio.connect.gateway.EnvironmentVariables;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.media.testkit.FakeKinesisVideo;
 import com.nomidio.connect.phone.PhoneNumbers;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import com.nomidio.connect.simulator.audio.CallerAudio;
 import com.nomidio.connect.simulator.audio.CallerMediaStream;
 import com.nomidio.connect.simulator.aws.LambdaFunctions;
@@ -25,6 +26,7 @@ import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import com.nomidio.connect.simulator.flows.FlowLibrary;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
+import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.entrypoints.SampleUploadHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -289,11 +291,11 @@ public final class ContactSimulator implements AutoCloseable {
     /** What template.yaml gives both functions, pointed at this deployment. */
     private Map<String, String> functionEnvironment(GatewayConfig gateway) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(EnvironmentVariables.GATEWAY_URL, gateway.baseUri().toString());
-        env.put(EnvironmentVariables.SUPPLIER_CODE, gateway.supplierCode());
-        env.put(EnvironmentVariables.ENTERPRISE_CODE, gateway.enterpriseCode());
-        env.put(EnvironmentVariables.ACCESS_KEY_ID, gateway.accessKeyId());
-        env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, kms.ciphertext());
+        env.put(GatewayConfig.GATEWAY_URL, gateway.baseUri().toString());
+        env.put(GatewayConfig.SUPPLIER_CODE, gateway.supplierCode());
+        env.put(GatewayConfig.ENTERPRISE_CODE, gateway.enterpriseCode());
+        env.put(GatewayConfig.ACCESS_KEY_ID, gateway.accessKeyId());
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, kms.ciphertext());
         env.put(AwsEnvironment.REGION, settings.instance().region());
         env.put(AwsEnvironment.ACCESS_KEY_ID, SIMULATED_ACCESS_KEY_ID);
         env.put(AwsEnvironment.SECRET_ACCESS_KEY, "simulated-secret-access-key");
@@ -303,16 +305,16 @@ public final class ContactSimulator implements AutoCloseable {
 
     private Map<String, String> nomidioActionEnvironment(Map<String, String> common) {
         Map<String, String> env = new LinkedHashMap<>(common);
-        env.put(EnvironmentVariables.DEFAULT_COUNTRY_CODE, DEFAULT_COUNTRY);
-        env.put(EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION, settings.instance().functionArn(SimulatedInstance.SAMPLE_UPLOAD));
+        env.put(NomidioActionWiring.DEFAULT_COUNTRY_CODE, DEFAULT_COUNTRY);
+        env.put(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION, settings.instance().functionArn(SimulatedInstance.SAMPLE_UPLOAD));
         env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.LAMBDA, lambda.endpoint().toString());
         return env;
     }
 
     private Map<String, String> sampleUploadEnvironment(Map<String, String> common) {
         Map<String, String> env = new LinkedHashMap<>(common);
-        env.put(EnvironmentVariables.KVS_START_SELECTOR, "PRODUCER_TIMESTAMP");
-        env.put(EnvironmentVariables.UPLOAD_RESERVE_MS, "4000");
+        env.put(CaptureSettings.KVS_START_SELECTOR, "PRODUCER_TIMESTAMP");
+        env.put(CaptureSettings.UPLOAD_RESERVE_MS, "4000");
         env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KINESIS_VIDEO, kvs.endpoint().toString());
         return env;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.emulator.state.FaceCheck;
 import com.nomidio.connect.emulator.state.Seed;
 import com.nomidio.connect.emulator.voice.SpectralVoiceprintVerifier;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -148,11 +148,11 @@ final class EmulatorCommandLine {
         var config = emulator.clientConfig();
         out.println("Nomidio gateway emulator listening at " + emulator.baseUri()
                 + " (an emulator, not a biometric product)");
-        out.println("  " + EnvironmentVariables.GATEWAY_URL + "=http://host.docker.internal:" + emulator.baseUri().getPort()
+        out.println("  " + GatewayConfig.GATEWAY_URL + "=http://host.docker.internal:" + emulator.baseUri().getPort()
                 + "   (from a sam local container; " + emulator.baseUri() + " from this host)");
-        out.println("  " + EnvironmentVariables.SUPPLIER_CODE + "=" + config.supplierCode());
-        out.println("  " + EnvironmentVariables.ENTERPRISE_CODE + "=" + config.enterpriseCode());
-        out.println("  " + EnvironmentVariables.ACCESS_KEY_ID + "=" + config.accessKeyId());
+        out.println("  " + GatewayConfig.SUPPLIER_CODE + "=" + config.supplierCode());
+        out.println("  " + GatewayConfig.ENTERPRISE_CODE + "=" + config.enterpriseCode());
+        out.println("  " + GatewayConfig.ACCESS_KEY_ID + "=" + config.accessKeyId());
         out.println("  admin: " + emulator.baseUri() + "/_emulator/identities, /_emulator/faults, /_emulator/challenges/{id}");
     }
 

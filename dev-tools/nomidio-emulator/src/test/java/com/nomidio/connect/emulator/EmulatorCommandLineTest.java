@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.emulator.state.FaceCheck;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.HttpNomidioGateway;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

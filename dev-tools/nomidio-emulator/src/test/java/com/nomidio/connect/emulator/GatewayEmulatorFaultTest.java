@@ -9,7 +9,7 @@ import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.emulator.state.Fault;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.HttpNomidioGateway;

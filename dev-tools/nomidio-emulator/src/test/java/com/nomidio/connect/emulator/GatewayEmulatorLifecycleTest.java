@@ -22,7 +22,7 @@ import com.nomidio.connect.emulator.state.ChallengeInspection;
 import com.nomidio.connect.emulator.state.ChallengeStore;
 import com.nomidio.connect.emulator.state.FaceCheck;
 import com.nomidio.connect.emulator.voice.Verification.Verdict;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;

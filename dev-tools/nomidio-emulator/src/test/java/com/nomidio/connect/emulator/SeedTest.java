@@ -14,7 +14,7 @@ import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.emulator.state.Seed;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.HttpNomidioGateway;
 import java.io.IOException;
 import java.net.URISyntaxException;

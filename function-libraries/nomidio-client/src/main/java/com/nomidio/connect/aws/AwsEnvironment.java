@@ -37,6 +37,8 @@ public final class AwsEnvironment {
     public static final String KMS = "KMS";
     public static final String LAMBDA = "LAMBDA";
     public static final String KINESIS_VIDEO = "KINESIS_VIDEO";
+    public static final String CONNECT = "CONNECT";
+    public static final String S3 = "S3";
 
     private AwsEnvironment() {
     }

@@ -1,6 +1,12 @@
 package com.nomidio.connect.gateway;
 
-/** Why a gateway call failed; the first seven are the contract's error codes. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Why a gateway call failed: the contract's error codes (which the gateway may name in an error body), and the
+ * client's own reasons (which it never may).
+ */
 public enum GatewayError {
     INVALID_REQUEST(false),
     BAD_CREDENTIALS(false),
@@ -16,10 +22,19 @@ public enum GatewayError {
     /** The gateway answered with something that does not follow the contract. */
     MALFORMED_RESPONSE(true);
 
+    /** The codes of the contract's Error schema, named rather than read off the declaration order. */
+    private static final Set<GatewayError> CONTRACT_CODES = EnumSet.of(INVALID_REQUEST, BAD_CREDENTIALS,
+            FREE_TRIAL_LIMIT, NOT_FOUND, INVALID_STATE, RATE_LIMITED, SERVER_ERROR);
+
     private final boolean serviceFault;
 
     GatewayError(boolean serviceFault) {
         this.serviceFault = serviceFault;
+    }
+
+    /** True for the error codes of the contract's Error schema; false for what only the client concludes. */
+    public boolean isContractCode() {
+        return CONTRACT_CODES.contains(this);
     }
 
     /** True when the gateway (not the request) is at fault: the caller should treat Nomidio as unavailable. */

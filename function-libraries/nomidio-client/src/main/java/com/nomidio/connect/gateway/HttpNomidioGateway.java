@@ -12,6 +12,7 @@ import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.time.Deadline;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -277,7 +278,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
         try {
             String code = json.readTree(body).path("code").asText("");
             return Optional.of(GatewayError.valueOf(code))
-                    .filter(e -> e.ordinal() <= GatewayError.SERVER_ERROR.ordinal());
+                    .filter(GatewayError::isContractCode);
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.time.Deadline;
 import java.time.Duration;
 
 /**

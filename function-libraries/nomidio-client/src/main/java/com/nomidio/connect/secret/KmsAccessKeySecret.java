@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The Access Key Secret, decrypted with KMS once per execution environment and then kept in memory only.
@@ -19,7 +20,7 @@ public final class KmsAccessKeySecret implements Supplier<String> {
     private final KmsClient kms;
     private final String ciphertextBase64;
     private final String accessKeyId;
-    private volatile String plaintext;
+    private final Lazy<String> plaintext = new Lazy<>(this::decrypt);
 
     public KmsAccessKeySecret(KmsClient kms, String ciphertextBase64, String accessKeyId) {
         if (ciphertextBase64 == null || ciphertextBase64.isBlank()) {
@@ -32,17 +33,7 @@ public final class KmsAccessKeySecret implements Supplier<String> {
 
     @Override
     public String get() {
-        String value = plaintext;
-        if (value == null) {
-            synchronized (this) {
-                value = plaintext;
-                if (value == null) {
-                    value = decrypt();
-                    plaintext = value;
-                }
-            }
-        }
-        return value;
+        return plaintext.getValue();
     }
 
     private String decrypt() {

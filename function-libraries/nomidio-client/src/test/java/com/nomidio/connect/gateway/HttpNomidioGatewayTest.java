@@ -28,6 +28,7 @@ import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.time.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -165,7 +166,9 @@ class HttpNomidioGatewayTest {
     void invite_whenGatewayAnswersError_throwsTypedError(int status, String code, GatewayError expected) {
         stubs.everyCall(code == null ? aResponse().withStatus(status) : GatewayStubs.error(status, code));
 
-        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(2)))
+        // The deadline is not under test here: generous, so that a cold WireMock's first answer on a busy
+        // machine is not cut short into DEADLINE_EXCEEDED.
+        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(10)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(expected));
         server.verify(1, postRequestedFor(urlPathEqualTo("/v1/invitations")));
     }
@@ -321,6 +324,32 @@ class HttpNomidioGatewayTest {
         assertThat(gateway.setBlocked(NUMBER, true, seconds(2)).status()).isEqualTo(NomidioStatus.BLOCKED);
         server.verify(putRequestedFor(urlPathEqualTo("/v1/blocks"))
                 .withRequestBody(equalToJson("{\"phoneNumber\":\"" + NUMBER + "\",\"blocked\":true}")));
+    }
+
+    /**
+     * No function calls these yet: the softphone's agent API will. Each is called here over HTTP so that the
+     * client keeps following the contract until then.
+     */
+    @Test
+    void agentApiOperations_whenCalled_eachSendsTheContractRequest() {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/NID-2/enrolment"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-2", NomidioStatus.ENROLLED, null))));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/blocks"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-2", NomidioStatus.ENROLLED, null))));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/fraud-flags"))
+                .willReturn(okJson(GatewayStubs.identityJson("NID-2", NomidioStatus.ENROLLED, FraudFlag.SUSPECTED_FRAUD))));
+
+        assertThat(gateway.enrol("NID-2", "ch-7", seconds(2)).nomidioId()).isEqualTo("NID-2");
+        assertThat(gateway.setBlocked(NUMBER, false, seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(gateway.setFraudFlag(Subject.phone(NUMBER), true, seconds(2)).fraudFlag())
+                .isEqualTo(FraudFlag.SUSPECTED_FRAUD);
+
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/identities/NID-2/enrolment"))
+                .withRequestBody(equalToJson("{\"challengeId\":\"ch-7\"}")));
+        server.verify(putRequestedFor(urlPathEqualTo("/v1/blocks"))
+                .withRequestBody(equalToJson("{\"phoneNumber\":\"" + NUMBER + "\",\"blocked\":false}")));
+        server.verify(putRequestedFor(urlPathEqualTo("/v1/fraud-flags")).withRequestBody(equalToJson(
+                "{\"subject\":{\"phoneNumber\":\"" + NUMBER + "\"},\"fraudFlag\":\"SUSPECTED_FRAUD\"}")));
     }
 
     @Test

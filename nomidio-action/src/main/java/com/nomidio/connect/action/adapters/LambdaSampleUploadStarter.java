@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.action.domain.SampleUploadException;
 import com.nomidio.connect.action.domain.SampleUploadStarter;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;

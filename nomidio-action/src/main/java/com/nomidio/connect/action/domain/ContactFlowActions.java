@@ -12,7 +12,7 @@ import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.domain.VoiceAuthOutcome;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.NomidioGateway;

@@ -1,7 +1,7 @@
 package com.nomidio.connect.action.domain;
 
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 
 /** Starts the sampleUpload function without waiting for it (it outlives this invocation). */
 public interface SampleUploadStarter {

@@ -1,7 +1,7 @@
 package com.nomidio.connect.action.domain;
 
 import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,22 +2,18 @@ package com.nomidio.connect.action.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nomidio.connect.action.adapters.ActionWiring;
-import com.nomidio.connect.action.adapters.AwsClients;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvalidEventException;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
-import com.nomidio.connect.action.adapters.Json;
-import com.nomidio.connect.action.adapters.Lazy;
 import com.nomidio.connect.action.domain.ActionOutcome;
 import com.nomidio.connect.action.domain.ActionPerformer;
 import com.nomidio.connect.action.domain.ActionRequest;
 import com.nomidio.connect.action.domain.FlowAttributes;
-import com.nomidio.connect.action.domain.InvocationBudget;
 import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.json.Json;
+import com.nomidio.connect.time.Deadline;
+import com.nomidio.connect.time.InvocationBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,22 +23,24 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** nomidioAction: Amazon Connect's contact flows invoke it; it answers a flat string map, always, in time. */
 public final class NomidioActionHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(NomidioActionHandler.class);
-    /** Lambda's name for a SnapStart initialisation: then clients are built before the snapshot, not on first use. */
-    private static final String SNAP_START = "snap-start";
-    private static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    /**
+     * Never more than Amazon Connect waits for an answer (8 s), less 500 ms kept back to write the answer, the log
+     * line and the metrics before Connect or Lambda gives up.
+     */
+    static final InvocationBudget BUDGET = new InvocationBudget(Duration.ofSeconds(8), Duration.ofMillis(500),
+            Duration.ZERO, Duration.ofSeconds(8));
 
     private final ActionPerformer actions;
     private final ConnectEvents events;
     private final InvocationRecorder recorder;
 
     public NomidioActionHandler() {
-        this(System.getenv(), Json.mapper());
+        this(System.getenv());
     }
 
     /**
@@ -50,12 +48,12 @@ public final class NomidioActionHandler implements RequestStreamHandler {
      * simulator runs the real function in-process with an environment of its own.
      */
     public static NomidioActionHandler fromEnvironment(Map<String, String> env) {
-        return new NomidioActionHandler(Map.copyOf(env), Json.mapper());
+        return new NomidioActionHandler(Map.copyOf(env));
     }
 
-    private NomidioActionHandler(Map<String, String> env, ObjectMapper json) {
-        this(ActionWiring.fromEnvironment(env, () -> AwsClients.kms(env), lambdaClient(env), json, Clock.systemUTC()),
-                new ConnectEvents(json), new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
+    private NomidioActionHandler(Map<String, String> env) {
+        this(NomidioActionWiring.fromEnvironment(env), new ConnectEvents(Json.mapper()),
+                new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
         events.prime();
     }
 
@@ -68,7 +66,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = System.nanoTime();
-        Deadline deadline = InvocationBudget.deadline(context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis());
+        Deadline deadline = BUDGET.deadline(context);
         if (context != null) {
             MDC.put("awsRequestId", context.getAwsRequestId());
         }
@@ -99,18 +97,5 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     private static ActionOutcome failure() {
         return new ActionOutcome(ActionOutcome.UNKNOWN_ACTION, NomidioStatus.ERROR.name(),
                 FlowAttributes.failure(NomidioStatus.ERROR), "", null);
-    }
-
-    private static Lazy<LambdaClient> lambdaClient(Map<String, String> env) {
-        Lazy<LambdaClient> lambda = new Lazy<>(() -> AwsClients.lambda(env));
-        if (SNAP_START.equals(env.get(INITIALIZATION_TYPE))) {
-            try {
-                lambda.get();
-            } catch (RuntimeException e) {
-                // Not fatal: startSampleUpload tries again, and answers ERROR with the reason if it fails then.
-                LOG.atWarn().addKeyValue("exception", e.toString()).log("Could not build the Lambda client before the snapshot");
-            }
-        }
-        return lambda;
     }
 }

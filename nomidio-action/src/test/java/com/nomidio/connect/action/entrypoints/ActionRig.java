@@ -10,13 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.nomidio.connect.action.adapters.ActionWiring;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
-import com.nomidio.connect.action.adapters.Json;
-import com.nomidio.connect.action.adapters.Lazy;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.json.Json;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
 import com.nomidio.connect.testing.LambdaTestContext;
@@ -38,9 +37,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
- * nomidioAction wired as in Lambda (ActionWiring from an environment map, real SDK clients, the JDK HTTP client)
+ * nomidioAction wired as in Lambda (NomidioActionWiring from an environment map, real SDK clients, the JDK HTTP client)
  * against WireMock as the Nomidio gateway, as KMS and as the Lambda Invoke API.
  */
 final class ActionRig implements AutoCloseable {
@@ -83,13 +83,13 @@ final class ActionRig implements AutoCloseable {
 
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
-        env.put(EnvironmentVariables.GATEWAY_URL, gateway.baseUrl());
-        env.put(EnvironmentVariables.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
-        env.put(EnvironmentVariables.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
-        env.put(EnvironmentVariables.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
-        env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
-        env.put(EnvironmentVariables.DEFAULT_COUNTRY_CODE, "GB");
-        env.put(EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION, SAMPLE_UPLOAD_FUNCTION);
+        env.put(GatewayConfig.GATEWAY_URL, gateway.baseUrl());
+        env.put(GatewayConfig.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
+        env.put(GatewayConfig.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
+        env.put(GatewayConfig.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
+        env.put(NomidioActionWiring.DEFAULT_COUNTRY_CODE, "GB");
+        env.put(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION, SAMPLE_UPLOAD_FUNCTION);
         return env;
     }
 
@@ -109,8 +109,8 @@ final class ActionRig implements AutoCloseable {
 
     private NomidioActionHandler handler(Map<String, String> env, String lambdaEndpoint) {
         return new NomidioActionHandler(
-                ActionWiring.fromEnvironment(env, () -> KmsStubs.client(kms.baseUrl()),
-                        new Lazy<>(() -> lambdaClient(lambdaEndpoint)), JSON, Clock.systemUTC()),
+                NomidioActionWiring.fromEnvironment(env, () -> KmsStubs.client(kms.baseUrl()),
+                        new Lazy<>(() -> lambdaClient(lambdaEndpoint))::getValue, Clock.systemUTC()),
                 new ConnectEvents(JSON),
                 new InvocationRecorder(new EmfMetrics(new PrintStream(metrics, true), Clock.systemUTC())));
     }

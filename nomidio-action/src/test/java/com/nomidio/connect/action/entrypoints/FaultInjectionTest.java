@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.nomidio.connect.domain.ContactAttribute;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.testing.GatewayStubs;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class FaultInjectionTest {
             case SLOWER_THAN_BUDGET -> rig.stubs.everyCall(okJson("{}").withFixedDelay(SLOWER_THAN_BUDGET_MS));
             case CONNECTION_REFUSED -> {
                 Map<String, String> env = rig.environment();
-                env.put(EnvironmentVariables.GATEWAY_URL, ActionRig.closedPortUrl());
+                env.put(GatewayConfig.GATEWAY_URL, ActionRig.closedPortUrl());
                 rig.rewire(env);
             }
             case MALFORMED_JSON -> rig.stubs.everyCall(okJson("{\"status\": \"ENROLLED\", \"nomidioId\": ").withStatus(200));

@@ -36,7 +36,8 @@ import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import com.nomidio.connect.testing.GatewayStubs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -372,7 +373,7 @@ class NomidioActionHandlerTest {
     @Test
     void startSampleUpload_whenFunctionNotConfigured_answersError() {
         Map<String, String> env = rig.environment();
-        env.remove(EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION);
+        env.remove(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION);
         rig.rewire(env);
 
         assertThat(rig.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
@@ -488,7 +489,7 @@ class NomidioActionHandlerTest {
     @Test
     void anyEvent_whenGatewayUrlNotConfigured_answersError() {
         Map<String, String> env = rig.environment();
-        env.remove(EnvironmentVariables.GATEWAY_URL);
+        env.remove(GatewayConfig.GATEWAY_URL);
         rig.rewire(env);
 
         assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(8);
@@ -497,11 +498,36 @@ class NomidioActionHandlerTest {
     @Test
     void anyEvent_whenSecretCiphertextNotConfigured_answersError() {
         Map<String, String> env = rig.environment();
-        env.remove(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT);
+        env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
         rig.rewire(env);
 
         assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
         rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void lookup_whenPlainSecretUnderSamLocal_usesItWithoutKms() {
+        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        Map<String, String> env = rig.environment();
+        env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
+        env.put(AccessKeySecrets.SAM_LOCAL, "true");
+        rig.rewire(env);
+
+        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
+        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anyEvent_whenPlainSecretOutsideSamLocal_refusesItAndAnswersError() {
+        Map<String, String> env = rig.environment();
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
+        env.remove(AccessKeySecrets.SAM_LOCAL);
+        rig.rewire(env);
+
+        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        rig.kms.verify(0, anyRequestedFor(anyUrl()));
     }
 
     // --- metrics -----------------------------------------------------------------------------------------------

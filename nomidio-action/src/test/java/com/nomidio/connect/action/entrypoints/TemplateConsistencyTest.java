@@ -3,7 +3,8 @@ package com.nomidio.connect.action.entrypoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,11 +50,11 @@ class TemplateConsistencyTest {
         assertThat(globalsSection()).contains("JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     }
 
-    /** What ActionWiring reads; the other EnvironmentVariables belong to sampleUpload. */
-    private static final List<String> NOMIDIO_ACTION_VARIABLES = List.of(EnvironmentVariables.GATEWAY_URL,
-            EnvironmentVariables.SUPPLIER_CODE, EnvironmentVariables.ENTERPRISE_CODE, EnvironmentVariables.ACCESS_KEY_ID,
-            EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, EnvironmentVariables.DEFAULT_COUNTRY_CODE,
-            EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION);
+    /** What NomidioActionWiring reads. */
+    private static final List<String> NOMIDIO_ACTION_VARIABLES = List.of(GatewayConfig.GATEWAY_URL,
+            GatewayConfig.SUPPLIER_CODE, GatewayConfig.ENTERPRISE_CODE, GatewayConfig.ACCESS_KEY_ID,
+            AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, NomidioActionWiring.DEFAULT_COUNTRY_CODE,
+            NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION);
 
     private static String globalsSection() throws IOException {
         String template = Files.readString(TEMPLATE);

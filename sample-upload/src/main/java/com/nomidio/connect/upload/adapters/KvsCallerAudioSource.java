@@ -2,7 +2,7 @@ package com.nomidio.connect.upload.adapters;
 
 import com.amazonaws.kinesisvideo.parser.mkv.MkvElementVisitException;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.upload.domain.CallerAudioCapture;
 import com.nomidio.connect.upload.domain.CallerAudioSource;
 import com.nomidio.connect.upload.domain.CaptureResult;

@@ -14,7 +14,6 @@ import com.amazonaws.kinesisvideo.parser.mkv.StreamingMkvReader;
 import com.amazonaws.kinesisvideo.parser.mkv.visitors.CompositeMkvElementVisitor;
 import com.amazonaws.kinesisvideo.parser.utilities.FragmentMetadataVisitor;
 import com.amazonaws.kinesisvideo.parser.utilities.MkvTrackMetadata;
-import com.nomidio.connect.media.ConnectStreams;
 import com.nomidio.connect.upload.domain.AudioFormat;
 import com.nomidio.connect.upload.domain.CallerAudioCapture;
 import java.io.InputStream;

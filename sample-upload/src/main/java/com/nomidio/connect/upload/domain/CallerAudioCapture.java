@@ -1,6 +1,6 @@
 package com.nomidio.connect.upload.domain;
 
-import com.nomidio.connect.media.ConnectStreams;
+import com.nomidio.connect.upload.adapters.ConnectStreams;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

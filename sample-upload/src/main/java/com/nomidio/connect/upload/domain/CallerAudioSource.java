@@ -1,7 +1,7 @@
 package com.nomidio.connect.upload.domain;
 
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 
 /** Where the caller's audio comes from (Kinesis Video Streams in production). */
 public interface CallerAudioSource {

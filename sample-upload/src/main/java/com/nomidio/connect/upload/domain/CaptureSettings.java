@@ -1,7 +1,6 @@
 package com.nomidio.connect.upload.domain;
 
 import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.gateway.EnvironmentVariables;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,6 +8,15 @@ import java.util.Map;
 /** The capture policies per level, the start selector and the time kept for the upload, from the environment. */
 public record CaptureSettings(Map<AuthLevel, CapturePolicy> policies, StartSelectorChoice startSelector,
         Duration uploadReserve) {
+
+    /** Where GetMedia starts (PRODUCER_TIMESTAMP, the default, SERVER_TIMESTAMP or FRAGMENT_NUMBER). */
+    public static final String KVS_START_SELECTOR = "KVS_START_SELECTOR";
+    /** Overrides of the STANDARD capture policy, e.g. {@code targetSpeechMs=8000,windowMs=20000}. */
+    public static final String CAPTURE_POLICY_STANDARD = "CAPTURE_POLICY_STANDARD";
+    /** Overrides of the HIGH capture policy. */
+    public static final String CAPTURE_POLICY_HIGH = "CAPTURE_POLICY_HIGH";
+    /** Milliseconds of the function's time kept back for uploading (or cancelling) after capture. */
+    public static final String UPLOAD_RESERVE_MS = "UPLOAD_RESERVE_MS";
 
     /**
      * Enough for a token fetch and a PUT of a 25 s WAV (400 KB at 8 kHz/16 bit) over the gateway's 1.5 s connect
@@ -32,12 +40,12 @@ public record CaptureSettings(Map<AuthLevel, CapturePolicy> policies, StartSelec
     public static CaptureSettings fromEnvironment(Map<String, String> env) {
         Map<AuthLevel, CapturePolicy> policies = new EnumMap<>(AuthLevel.class);
         policies.put(AuthLevel.STANDARD, CapturePolicy.defaultFor(AuthLevel.STANDARD)
-                .withOverrides(env.get(EnvironmentVariables.CAPTURE_POLICY_STANDARD)));
+                .withOverrides(env.get(CAPTURE_POLICY_STANDARD)));
         policies.put(AuthLevel.HIGH, CapturePolicy.defaultFor(AuthLevel.HIGH)
-                .withOverrides(env.get(EnvironmentVariables.CAPTURE_POLICY_HIGH)));
-        String reserve = env.get(EnvironmentVariables.UPLOAD_RESERVE_MS);
+                .withOverrides(env.get(CAPTURE_POLICY_HIGH)));
+        String reserve = env.get(UPLOAD_RESERVE_MS);
         return new CaptureSettings(policies,
-                StartSelectorChoice.parse(env.get(EnvironmentVariables.KVS_START_SELECTOR)),
+                StartSelectorChoice.parse(env.get(KVS_START_SELECTOR)),
                 reserve == null || reserve.isBlank() ? DEFAULT_UPLOAD_RESERVE : Duration.ofMillis(Long.parseLong(reserve.trim())));
     }
 

@@ -1,7 +1,7 @@
 package com.nomidio.connect.upload.domain;
 
 import com.nomidio.connect.domain.CancelReason;
-import com.nomidio.connect.media.ConnectStreams;
+import com.nomidio.connect.upload.adapters.ConnectStreams;
 
 /** What to tell the gateway about a capture: upload the WAV, or cancel the challenge with a reason. */
 public record SampleDecision(boolean upload, CancelReason cancelReason, String explanation) {

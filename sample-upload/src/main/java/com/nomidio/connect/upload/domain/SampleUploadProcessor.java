@@ -2,7 +2,7 @@ package com.nomidio.connect.upload.domain;
 
 import com.nomidio.connect.domain.CancelReason;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.NomidioGateway;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.gateway.EnvironmentVariables;
+import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.media.testkit.FakeKinesisVideo;
 import com.nomidio.connect.media.testkit.ServedFragment;
+import com.nomidio.connect.secret.AccessKeySecrets;
 import com.nomidio.connect.testing.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
@@ -86,11 +87,11 @@ class ShadedJarIT {
                     ShadedJarSmoke.class.getName(), event.toString())
                     .redirectErrorStream(true);
             Map<String, String> env = child.environment();
-            env.put(EnvironmentVariables.GATEWAY_URL, gateway.baseUrl());
-            env.put(EnvironmentVariables.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
-            env.put(EnvironmentVariables.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
-            env.put(EnvironmentVariables.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
-            env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
+            env.put(GatewayConfig.GATEWAY_URL, gateway.baseUrl());
+            env.put(GatewayConfig.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
+            env.put(GatewayConfig.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
+            env.put(GatewayConfig.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
+            env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
             env.put("AWS_REGION", "eu-west-2");
             env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
             env.put("AWS_SECRET_ACCESS_KEY", "test-secret");

@@ -1,12 +1,11 @@
 package com.nomidio.connect.simulator.flows;
 
 import com.nomidio.connect.flows.model.FlowParser;
+import com.nomidio.connect.flows.templates.FlowDeployment;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
 import com.nomidio.connect.flows.templates.FlowRenderer;
 import com.nomidio.connect.flows.templates.NomidioFlow;
-import com.nomidio.connect.flows.templates.RenderedFlow;
 import com.nomidio.connect.flows.validation.FlowValidator;
-import com.nomidio.connect.flows.validation.ValidationReport;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The flows of the simulated instance. The Nomidio flows are rendered exactly as the deployment helper renders
- * them — {@link FlowRenderer#render(NomidioFlow, Map)} in {@link NomidioFlow#deploymentOrder()}, each flow's ARN
- * becoming a value for the flows after it, each checked by {@link FlowValidator#forNomidioFlows()} — and a
+ * The flows of the simulated instance. The Nomidio flows are rendered by the function the deployment helper
+ * renders them with, {@link FlowDeployment#renderInDeploymentOrder} — and a
  * customer's own flows (a pre-flow, a post-flow) are rendered with the same placeholder values, so they can say
  * {@code ${AuthenticationFlowArn}} instead of an ARN.
  */
@@ -40,17 +38,15 @@ public final class FlowLibrary {
         values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, instance.functionArn(SimulatedInstance.NOMIDIO_ACTION));
         values.put(FlowPlaceholder.ENTERPRISE_NAME, instance.enterpriseName());
         values.put(FlowPlaceholder.WORKING_QUEUE_ARN, instance.workingQueueArn());
-        FlowValidator validator = FlowValidator.forNomidioFlows();
         Map<String, LoadedFlow> flows = new LinkedHashMap<>();
-        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
-            RenderedFlow rendered = FlowRenderer.render(flow, values);
-            ValidationReport report = validator.validate(flow.flowName(), rendered.content()).orThrow();
-            String arn = instance.flowArn(flow.flowName());
-            flows.put(arn, new LoadedFlow(flow.flowName(), arn, rendered.content(), rendered.document(), report, true));
-            flow.arnPlaceholder().ifPresent(placeholder -> values.put(placeholder, arn));
-        }
+        Map<FlowPlaceholder, String> deployed = FlowDeployment.renderInDeploymentOrder(values, (rendered, report) -> {
+            String name = rendered.flow().flowName();
+            String arn = instance.flowArn(name);
+            flows.put(arn, new LoadedFlow(name, arn, rendered.content(), rendered.document(), report, true));
+            return arn;
+        });
         Map<String, String> byName = new LinkedHashMap<>();
-        values.forEach((placeholder, value) -> byName.put(placeholder.placeholderName(), value));
+        deployed.forEach((placeholder, value) -> byName.put(placeholder.placeholderName(), value));
         return new FlowLibrary(instance, Map.copyOf(byName), flows);
     }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The Nomidio contact flows, declared in the guide's import order (a flow is created after every flow it
- * transfers to, so each ARN exists before it is written into the next). NOMIDIO-LEX-AUTHENTICATION-FLOW joins
+ * The Nomidio contact flows, and the guide's import order (a flow is created after every flow it transfers to,
+ * so each ARN exists before it is written into the next). NOMIDIO-LEX-AUTHENTICATION-FLOW joins
  * between AUTHENTICATION_FLOW and PRE_FLOW with the Lex issue.
  */
 public enum NomidioFlow {
@@ -55,9 +55,12 @@ public enum NomidioFlow {
         return "contact-flows/" + flowName + ".json";
     }
 
-    /** Creation order: every flow after the flows it refers to. */
+    /** Creation order: every flow after the flows it refers to (stated here, not left to declaration order). */
+    private static final List<NomidioFlow> DEPLOYMENT_ORDER =
+            List.of(POST_FLOW, CHALLENGE_FLOW, AUTHENTICATION_FLOW, PRE_FLOW, AGENT_CHALLENGE_QUEUE);
+
     public static List<NomidioFlow> deploymentOrder() {
-        return List.of(values());
+        return DEPLOYMENT_ORDER;
     }
 
     public static Optional<NomidioFlow> byName(String flowName) {

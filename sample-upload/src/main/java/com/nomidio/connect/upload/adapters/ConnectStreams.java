@@ -1,4 +1,4 @@
-package com.nomidio.connect.media;
+package com.nomidio.connect.upload.adapters;
 
 import java.util.Set;
 

@@ -1,8 +1,8 @@
-package com.nomidio.connect.gateway;
+package com.nomidio.connect.time;
 
 import java.time.Duration;
 
-/** A point in (monotonic) time by which an answer is owed. Every gateway call takes one and never outlives it. */
+/** A point in (monotonic) time by which an answer is owed. Every gateway and AWS call takes one and never outlives it. */
 public final class Deadline {
 
     private final long deadlineNanos;
@@ -27,11 +27,6 @@ public final class Deadline {
     /** An earlier deadline, {@code margin} before this one (for answering before the caller gives up). */
     public Deadline minus(Duration margin) {
         return new Deadline(deadlineNanos - margin.toNanos());
-    }
-
-    /** The earlier of this deadline and {@code budget} from now. */
-    public Deadline atMost(Duration budget) {
-        return new Deadline(Math.min(deadlineNanos, System.nanoTime() + budget.toNanos()));
     }
 
     @Override

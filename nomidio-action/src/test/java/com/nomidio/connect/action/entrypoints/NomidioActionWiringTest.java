@@ -1,4 +1,4 @@
-package com.nomidio.connect.action.adapters;
+package com.nomidio.connect.action.entrypoints;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nomidio.connect.aws.AwsEnvironment;
+import com.nomidio.connect.aws.SdkClients;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
 import com.nomidio.connect.testing.KmsStubs;
 import java.util.Map;
@@ -24,12 +26,12 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
- * The function's SDK clients as built from its environment. In a SnapStart function (template.yaml turns SnapStart
+ * nomidioAction's SDK clients as its wiring builds them from its environment. In a SnapStart function (template.yaml turns SnapStart
  * on) Lambda provides container credentials, not AWS_ACCESS_KEY_ID: the clients must sign with those, or the first
  * KMS Decrypt fails and every invocation answers ERROR. This JVM has AWS_ACCESS_KEY_ID=test-access-key in its
  * environment, so a signature with the container's key id shows where the credentials came from.
  */
-class AwsClientsTest {
+class NomidioActionWiringTest {
 
     private static final String ACCESS_KEY_ID = "AKID-NOMIDIO";
     private static final String TOKEN = "container-authorization-token";
@@ -58,7 +60,7 @@ class AwsClientsTest {
     void kms_whenSnapStartGivesContainerCredentials_signsWithThem() {
         KmsStubs.decrypt(aws, "the-secret", ACCESS_KEY_ID);
 
-        try (KmsClient kms = AwsClients.kms(snapStartEnvironment())) {
+        try (KmsClient kms = clients().configure(KmsClient.builder(), AwsEnvironment.KMS).build()) {
             assertThat(new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
         }
 
@@ -70,13 +72,17 @@ class AwsClientsTest {
     void lambda_whenSnapStartGivesContainerCredentials_invokesSignedWithThem() {
         aws.stubFor(post(urlPathMatching("/2015-03-31/functions/.*/invocations")).willReturn(aResponse().withStatus(202)));
 
-        try (LambdaClient lambda = AwsClients.lambda(snapStartEnvironment())) {
+        try (LambdaClient lambda = clients().configure(LambdaClient.builder(), AwsEnvironment.LAMBDA).build()) {
             assertThat(lambda.invoke(r -> r.functionName("sampleUpload").invocationType(InvocationType.EVENT)
                     .payload(SdkBytes.fromUtf8String("{}"))).statusCode()).isEqualTo(202);
         }
 
         assertThat(aws.findAll(postRequestedFor(urlPathMatching("/2015-03-31/functions/sampleUpload/invocations")))
                 .getFirst().getHeader("Authorization")).contains("Credential=ASIASNAPSTART/");
+    }
+
+    private SdkClients clients() {
+        return SdkClients.fromEnvironment(snapStartEnvironment(), NomidioActionWiring.TIMEOUTS);
     }
 
     private Map<String, String> snapStartEnvironment() {

@@ -1,0 +1,61 @@
+package com.nomidio.connect.upload.entrypoints;
+
+import com.nomidio.connect.aws.AwsEnvironment;
+import com.nomidio.connect.aws.SdkClients;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.gateway.HttpNomidioGateway;
+import com.nomidio.connect.json.Json;
+import com.nomidio.connect.secret.AccessKeySecrets;
+import com.nomidio.connect.upload.adapters.KvsCallerAudioSource;
+import com.nomidio.connect.upload.adapters.MediaClients;
+import com.nomidio.connect.upload.domain.CaptureSettings;
+import com.nomidio.connect.upload.domain.SampleUploadProcessor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kinesisvideo.KinesisVideoClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * Builds sampleUpload's processor and its clients from the environment map (template.yaml sets it; the gateway
+ * names are GatewayConfig's, the capture settings' are CaptureSettings').
+ */
+public final class SampleUploadWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleUploadWiring.class);
+    /**
+     * No per-call limit and the HTTP client's default socket timeout: GetMedia is a long read whose pace the
+     * caller sets, and the processor bounds it by its own deadline.
+     */
+    static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(Duration.ofSeconds(2), null, null);
+
+    private SampleUploadWiring() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the environment is unusable (logged): the function then fails to
+     *     start, and every invocation fails with the reason
+     */
+    public static SampleUploadProcessor processor(Map<String, String> env) {
+        try {
+            SdkClients aws = SdkClients.fromEnvironment(env, TIMEOUTS);
+            Supplier<String> secret = AccessKeySecrets.fromEnvironment(env,
+                    () -> aws.configure(KmsClient.builder(), AwsEnvironment.KMS).build());
+            CaptureSettings settings = CaptureSettings.fromEnvironment(env);
+            KinesisVideoClient kinesisVideo = aws.configure(KinesisVideoClient.builder(), AwsEnvironment.KINESIS_VIDEO)
+                    .build();
+            KvsCallerAudioSource source = new KvsCallerAudioSource(kinesisVideo,
+                    MediaClients.over(aws.httpClient(), aws.credentials(), aws.region().orElse(null)),
+                    settings.startSelector());
+            return new SampleUploadProcessor(source,
+                    new HttpNomidioGateway(GatewayConfig.fromEnvironment(env, secret), Json.mapper()),
+                    settings, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            LOG.atError().addKeyValue("problem", e.getMessage()).log("sampleUpload configuration is unusable");
+            throw e;
+        }
+    }
+}
