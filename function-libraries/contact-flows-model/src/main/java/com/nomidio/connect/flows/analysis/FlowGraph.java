@@ -52,10 +52,6 @@ public final class FlowGraph {
         return new FlowGraph(document, edges);
     }
 
-    public List<Edge> edges() {
-        return edges;
-    }
-
     public List<Edge> outgoing(String identifier) {
         return edges.stream().filter(e -> e.from().equals(identifier)).toList();
     }

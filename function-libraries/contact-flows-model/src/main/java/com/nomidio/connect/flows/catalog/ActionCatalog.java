@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -36,10 +35,6 @@ public final class ActionCatalog {
 
     public Optional<ActionType> find(String type) {
         return Optional.ofNullable(type == null ? null : types.get(type));
-    }
-
-    public Set<String> typeNames() {
-        return new TreeSet<>(types.keySet());
     }
 
     /** True for a single flow-language JSONPath reference such as {@code $.Attributes.x}. */

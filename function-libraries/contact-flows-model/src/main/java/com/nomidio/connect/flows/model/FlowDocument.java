@@ -1,9 +1,7 @@
 package com.nomidio.connect.flows.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,16 +19,5 @@ public record FlowDocument(String version, String startAction, List<FlowAction> 
     /** The action with this identifier; the first one when identifiers are (invalidly) duplicated. */
     public Optional<FlowAction> action(String identifier) {
         return actions.stream().filter(a -> a.identifier() != null && a.identifier().equals(identifier)).findFirst();
-    }
-
-    /** Actions by identifier in document order (first wins on duplicates, which the validator reports). */
-    public Map<String, FlowAction> actionsById() {
-        Map<String, FlowAction> byId = new LinkedHashMap<>();
-        for (FlowAction action : actions) {
-            if (action.identifier() != null) {
-                byId.putIfAbsent(action.identifier(), action);
-            }
-        }
-        return byId;
     }
 }
