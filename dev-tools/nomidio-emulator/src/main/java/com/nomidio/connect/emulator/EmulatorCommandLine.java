@@ -40,21 +40,21 @@ final class EmulatorCommandLine implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port = DEFAULT_PORT;
 
-    // Every interface by default, so that sam local containers reach it; picocli resolves the name.
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0", description =
-            "Address to bind (default ${DEFAULT-VALUE}, so sam local containers reach it).")
+    // Every interface by default, so that sam local containers on the host's network reach it.
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address to bind (default ${DEFAULT-VALUE}, so sam local containers reach it).")
     InetAddress host;
 
-    @Option(names = "--seed", paramLabel = "FILE", description =
-            "Identities and credentials (default: the packaged seed-identities.json).")
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "Identities and credentials (default: the packaged seed-identities.json).")
     Path seed;
 
-    @Option(names = "--audio-dir", paramLabel = "DIR", description =
-            "Where the seed's enrolment WAVs are (default: beside the seed, then packaged).")
+    @Option(names = "--audio-dir", paramLabel = "DIR",
+            description = "Where the seed's enrolment WAVs are (default: beside the seed, then packaged).")
     Path audioDir;
 
-    @Option(names = "--keys", paramLabel = "ID=SECRET", split = ",", converter = AccessKeyConverter.class, description =
-            "Access keys the token endpoint accepts, replacing the seed's (comma-separated; repeatable).")
+    @Option(names = "--keys", paramLabel = "ID=SECRET", split = ",", converter = AccessKeyConverter.class,
+            description = "Access keys the token endpoint accepts, replacing the seed's (comma-separated; repeatable).")
     List<Seed.AccessKey> keys = new ArrayList<>();
 
     @Option(names = "--supplier", paramLabel = "CODE", description = "X-Supplier-Code to accept (default: the seed's).")
@@ -66,22 +66,20 @@ final class EmulatorCommandLine implements Callable<Integer> {
     @Option(names = "--token-ttl", paramLabel = "SECONDS", description = "Token lifetime (default 3600).")
     Integer tokenTtlSeconds;
 
-    @Option(names = "--challenge-ttl", paramLabel = "SECONDS", description =
-            "Challenge lifetime before TIMEOUT (default 120).")
+    @Option(names = "--challenge-ttl", paramLabel = "SECONDS", description = "Challenge lifetime before TIMEOUT (default 120).")
     Integer challengeTtlSeconds;
 
     @Option(names = "--verification-delay", paramLabel = "MS", description = "Time taken to verify a sample (default 300).")
     Integer verificationDelayMillis;
 
-    @Option(names = "--face-check", paramLabel = "PASS|FAIL|NEVER", description =
-            "Simulated face check of HIGH challenges (default PASS).")
+    @Option(names = "--face-check", paramLabel = "PASS|FAIL|NEVER",
+            description = "Simulated face check of HIGH challenges (default PASS).")
     FaceCheck faceCheck;
 
     @Option(names = "--min-speech", paramLabel = "SECONDS", description = "Net speech a sample needs (default 1.5).")
     double minSpeechSeconds = SpectralVoiceprintVerifier.Settings.DEFAULT.minSpeechSeconds();
 
-    @Option(names = "--threshold", paramLabel = "X", description =
-            "Voiceprint cosine similarity needed to pass (default 0.80).")
+    @Option(names = "--threshold", paramLabel = "X", description = "Voiceprint cosine similarity needed to pass (default 0.80).")
     double threshold = SpectralVoiceprintVerifier.Settings.DEFAULT.threshold();
 
     @Option(names = "--free-trial-limit", description = "Start with the enterprise over its free trial quota (402).")
