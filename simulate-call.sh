@@ -4,7 +4,7 @@
 #   ./simulate-call.sh --help   every option: caller, what they say, keypad answers, auth level, faults, --json
 set -euo pipefail
 cd "$(dirname "$0")"
-source dev-tools/select-jdk.sh 2>/dev/null
+SELECT_JDK_QUIET=1 source dev-tools/select-jdk.sh
 jar=dev-tools/contact-simulator/target/contact-simulator-cli.jar
 # What the simulator is built from: rebuild (quietly, output shown only on failure) when any of it is newer than the jar.
 sources=(pom.xml contact-flows nomidio-action sample-upload function-libraries dev-tools/fixtures/audio

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source dev-tools/select-jdk.sh
-JAR=dev-tools/nomidio-emulator/target/nomidio-emulator-lambda.jar
+JAR=dev-tools/nomidio-emulator/target/nomidio-emulator-cli.jar
 [ -f "$JAR" ] || mvn -B -ntp -q -pl dev-tools/nomidio-emulator -am -DskipTests package
 PORT=${PORT:-18090}
 BASE=http://127.0.0.1:$PORT

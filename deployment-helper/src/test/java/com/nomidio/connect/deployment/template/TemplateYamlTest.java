@@ -2,11 +2,22 @@ package com.nomidio.connect.deployment.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
 import com.nomidio.connect.deployment.secret.SecretResource;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,16 +30,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
-/** template.yaml (at the repository root) against the guide's resources, parameters, conditions and outputs. */
+/**
+ * The one test of template.yaml (at the repository root), read whole with snakeyaml: the guide's resources,
+ * parameters, conditions and outputs; each function's handler class, jar and environment against the code; and
+ * {@code events/sam-local-env.json} against the functions' environments.
+ */
 class TemplateYamlTest {
 
     private static final Path TEMPLATE = Path.of("..", "template.yaml");
+    private static final Path SAM_LOCAL_ENV = Path.of("..", "events", "sam-local-env.json");
+    private static final Path EMULATOR_SEED = Path.of("..", "dev-tools", "nomidio-emulator", "src", "main", "resources",
+            "seed-identities.json");
+    /** The plain secret: only {@code sam local} sets it (the functions refuse it unless AWS_SAM_LOCAL=true). */
+    private static final String PLAIN_SECRET = AccessKeySecrets.ACCESS_KEY_SECRET;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Map<String, Object> template;
 
     @BeforeAll
     static void load() throws IOException {
-        template = CloudFormationYaml.load(TEMPLATE);
+        try (Reader reader = Files.newBufferedReader(TEMPLATE)) {
+            template = new Yaml(new CloudFormationTags()).load(reader);
+        }
     }
 
     @Test
@@ -75,7 +107,7 @@ class TemplateYamlTest {
     }
 
     @Test
-    void functions_whenDeclared_pointAtTheBuiltJarsAndHandlersOnThePublishedAlias() throws ClassNotFoundException {
+    void functions_whenDeclared_pointAtTheBuiltJarsAndHandlersOnThePublishedAlias() throws ReflectiveOperationException {
         Map<String, Object> resources = section("Resources");
 
         assertFunction(resources, "nomidioAction", "nomidio-action/target/nomidio-action-lambda.jar",
@@ -84,20 +116,116 @@ class TemplateYamlTest {
                 "com.nomidio.connect.upload.entrypoints.SampleUploadHandler::handleRequest", true);
         assertFunction(resources, "deploymentHelper", "deployment-helper/target/deployment-helper-lambda.jar",
                 "com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandler::handleRequest", false);
-        Class.forName("com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandler");
+        Map<String, Object> globals = map(map(template, "Globals"), "Function");
+        assertThat(globals).containsEntry("Runtime", "java21");
+        assertThat(map(map(globals, "Environment"), "Variables"))
+                .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void functions_whenTheirHandlerIsLoaded_haveWhatTheJavaRuntimeCalls() throws ReflectiveOperationException {
+        for (String function : functionNames()) {
+            String handler = String.valueOf(properties(section("Resources"), function).get("Handler"));
+            String className = handler.substring(0, handler.indexOf("::"));
+            // Loaded, not initialised: no static set-up runs, the class and its members are what is checked.
+            Class<?> type = Class.forName(className, false, getClass().getClassLoader());
+
+            assertThat(handler).as(function).endsWith("::handleRequest");
+            assertThat(Modifier.isPublic(type.getModifiers())).as(className).isTrue();
+            // Connect and the async invoke send JSON the functions read themselves; CloudFormation's events go
+            // through Powertools' RequestHandler.
+            if (function.equals("deploymentHelper")) {
+                assertThat(RequestHandler.class).as(className).isAssignableFrom(type);
+            } else {
+                assertThat(RequestStreamHandler.class).as(className).isAssignableFrom(type);
+                assertThat(type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class))
+                        .as(className).isNotNull();
+            }
+            // The Lambda runtime builds the handler with its public no-argument constructor.
+            assertThat(type.getConstructor()).as(className).isNotNull();
+        }
     }
 
     @Test
     void functions_whenGivenTheSecret_getOnlyItsCiphertextUnderTheClientsVariableNames() {
         for (String function : List.of("nomidioAction", "sampleUpload")) {
-            Map<String, Object> variables = map(map(map(properties(section("Resources"), function), "Environment"),
-                    "Variables"));
+            Map<String, Object> variables = variables(function);
             assertThat(variables.get(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT))
                     .isEqualTo(Map.of("Fn::GetAtt", List.of("nomidioSecret", SecretResource.CIPHERTEXT_ATTRIBUTE)));
             assertThat(variables).containsKeys(GatewayConfig.GATEWAY_URL, GatewayConfig.SUPPLIER_CODE,
                     GatewayConfig.ENTERPRISE_CODE, GatewayConfig.ACCESS_KEY_ID);
             assertThat(variables.toString()).doesNotContain("AccessKeySecret");
+            // Declared only so that sam local --env-vars may set it (SAM sets no variable the template lacks); empty
+            // when deployed, where the functions use the ciphertext.
+            assertThat(variables).containsEntry(PLAIN_SECRET, "");
         }
+    }
+
+    @Test
+    void nomidioAction_whenConfigured_getsEveryEnvironmentVariableTheCodeReads() {
+        // What nomidioAction's wiring reads: the gateway client's variables and its own two.
+        assertThat(variables("nomidioAction")).containsKeys(GatewayConfig.GATEWAY_URL,
+                GatewayConfig.SUPPLIER_CODE, GatewayConfig.ENTERPRISE_CODE,
+                GatewayConfig.ACCESS_KEY_ID, AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT,
+                "DEFAULT_COUNTRY_CODE", "SAMPLE_UPLOAD_FUNCTION");
+        assertThat(variables("nomidioAction").get("SAMPLE_UPLOAD_FUNCTION")).isEqualTo(Map.of("Ref", "sampleUpload.Alias"));
+    }
+
+    @Test
+    void sampleUpload_whenConfigured_getsEveryEnvironmentVariableTheCodeReads() {
+        assertThat(variables("sampleUpload")).containsKeys(GatewayConfig.GATEWAY_URL,
+                GatewayConfig.SUPPLIER_CODE, GatewayConfig.ENTERPRISE_CODE,
+                GatewayConfig.ACCESS_KEY_ID, AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT)
+                .containsEntry("KVS_START_SELECTOR", "PRODUCER_TIMESTAMP")
+                .containsEntry("UPLOAD_RESERVE_MS", "4000");
+    }
+
+    /**
+     * The file gives each function exactly the variables template.yaml declares for it: SAM's --env-vars only
+     * overrides declared variables (an extra one would silently not arrive), and one left out would keep the
+     * deployed value (a parameter SAM cannot resolve). The file keeps the KMS ciphertext variable, set empty, and
+     * carries the secret in the plain variable instead, which the functions accept only under AWS_SAM_LOCAL=true.
+     * Globals' JAVA_TOOL_OPTIONS stays as deployed.
+     */
+    @Test
+    void samLocalEnvironment_whenComparedWithTheTemplate_namesExactlyEachFunctionsVariables() throws IOException {
+        Map<String, Map<String, String>> file = JSON.readValue(SAM_LOCAL_ENV.toFile(), new TypeReference<>() { });
+
+        assertThat(file.keySet()).containsExactlyInAnyOrderElementsOf(functionNames());
+        for (String function : functionNames()) {
+            assertThat(file.get(function).keySet()).as(function)
+                    .containsExactlyInAnyOrderElementsOf(variables(function).keySet());
+        }
+        for (String function : List.of("nomidioAction", "sampleUpload")) {
+            assertThat(file.get(function)).as(function).containsEntry(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, "")
+                    .doesNotContainKey("JAVA_TOOL_OPTIONS");
+            assertThat(file.get(function).get(PLAIN_SECRET)).as(function).isNotBlank();
+        }
+        assertThat(file.get("deploymentHelper")).as("deploymentHelper never calls the gateway").isEmpty();
+    }
+
+    @Test
+    void samLocalEnvironment_whenRead_pointsEveryFunctionAtTheEmulatorWithItsDefaultCredentials() throws IOException {
+        Map<String, Map<String, String>> file = JSON.readValue(SAM_LOCAL_ENV.toFile(), new TypeReference<>() { });
+        JsonNode seed = JSON.readTree(EMULATOR_SEED.toFile());
+        JsonNode key = seed.path("accessKeys").path(0);
+
+        for (String function : List.of("nomidioAction", "sampleUpload")) {
+            // With --docker-network host the container shares the host's loopback, where the emulator listens on 8090.
+            assertThat(file.get(function)).as(function)
+                    .containsEntry(GatewayConfig.GATEWAY_URL, "http://127.0.0.1:8090")
+                    .containsEntry(GatewayConfig.SUPPLIER_CODE, seed.path("supplierCode").asText())
+                    .containsEntry(GatewayConfig.ENTERPRISE_CODE, seed.path("enterpriseCode").asText())
+                    .containsEntry(GatewayConfig.ACCESS_KEY_ID, key.path("id").asText())
+                    .containsEntry(PLAIN_SECRET, key.path("secret").asText());
+        }
+        // The other variables as deployed, so that a local run behaves like the deployed one.
+        assertThat(file.get("nomidioAction")).containsEntry("DEFAULT_COUNTRY_CODE",
+                String.valueOf(map(section("Parameters"), "DefaultCountryCode").get("Default")));
+        Map<String, Object> sampleUpload = variables("sampleUpload");
+        assertThat(file.get("sampleUpload"))
+                .containsEntry("KVS_START_SELECTOR", String.valueOf(sampleUpload.get("KVS_START_SELECTOR")))
+                .containsEntry("UPLOAD_RESERVE_MS", String.valueOf(sampleUpload.get("UPLOAD_RESERVE_MS")));
     }
 
     @Test
@@ -194,8 +322,6 @@ class TemplateYamlTest {
         Map<String, Object> properties = map(function, "Properties");
         assertThat(properties).containsEntry("CodeUri", codeUri).containsEntry("Handler", handler);
         assertThat(map(function, "Metadata")).containsEntry("SkipBuild", true);
-        assertThat(template.get("Globals").toString()).contains("Runtime=java21")
-                .contains("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         if (snapStartAlias) {
             assertThat(properties).containsEntry("AutoPublishAlias", "live");
             assertThat(map(properties, "SnapStart")).containsEntry("ApplyOn", "PublishedVersions");
@@ -259,6 +385,21 @@ class TemplateYamlTest {
         }
     }
 
+    private static List<String> functionNames() {
+        Map<String, Object> resources = section("Resources");
+        return resources.keySet().stream()
+                .filter(name -> "AWS::Serverless::Function".equals(map(resources, name).get("Type")))
+                .toList();
+    }
+
+    /** The function's own Environment.Variables (none: empty), without Globals'. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> variables(String function) {
+        Object environment = properties(section("Resources"), function).get("Environment");
+        Object variables = environment == null ? null : ((Map<String, Object>) environment).get("Variables");
+        return variables == null ? Map.of() : (Map<String, Object>) variables;
+    }
+
     private static Map<String, Object> section(String name) {
         return map(template, name);
     }
@@ -279,8 +420,62 @@ class TemplateYamlTest {
         return (Map<String, Object>) value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> value) {
-        return value == null ? new LinkedHashMap<>() : value;
+    /**
+     * snakeyaml with CloudFormation's short-form tags: {@code !Ref x} reads as {@code {Ref: x}}, {@code !Sub ...} as
+     * {@code {Fn::Sub: ...}}, {@code !GetAtt a.b} as {@code {Fn::GetAtt: [a, b]}} and so on, so the template is
+     * plain maps and lists, as CloudFormation's own JSON form.
+     */
+    private static final class CloudFormationTags extends SafeConstructor {
+
+        private static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue",
+                "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "Length",
+                "ToJsonString");
+
+        CloudFormationTags() {
+            super(new LoaderOptions());
+            yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
+            yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
+            yamlConstructors.put(new Tag("!GetAtt"), new GetAtt());
+            FUNCTIONS.forEach(name -> yamlConstructors.put(new Tag("!" + name), new Intrinsic("Fn::" + name)));
+        }
+
+        private Object constructAny(Node node) {
+            return switch (node) {
+                case ScalarNode scalar -> constructScalar(scalar);
+                case SequenceNode sequence -> constructSequence(sequence);
+                case MappingNode mapping -> constructMapping(mapping);
+                default -> throw new IllegalArgumentException("unexpected YAML node " + node);
+            };
+        }
+
+        private final class Intrinsic extends AbstractConstruct {
+            private final String key;
+
+            Intrinsic(String key) {
+                this.key = key;
+            }
+
+            @Override
+            public Object construct(Node node) {
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put(key, constructAny(node));
+                return value;
+            }
+        }
+
+        /** {@code !GetAtt a.b} is short for {@code Fn::GetAtt: [a, b]}; the list form stays a list. */
+        private final class GetAtt extends AbstractConstruct {
+            @Override
+            public Object construct(Node node) {
+                Object value = constructAny(node);
+                if (value instanceof String text) {
+                    int dot = text.indexOf('.');
+                    value = List.of(text.substring(0, dot), text.substring(dot + 1));
+                }
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("Fn::GetAtt", value);
+                return result;
+            }
+        }
     }
 }

@@ -6,60 +6,119 @@ import com.nomidio.connect.emulator.state.Seed;
 import com.nomidio.connect.emulator.voice.SpectralVoiceprintVerifier;
 import com.nomidio.connect.gateway.GatewayConfig;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code java -jar nomidio-emulator-lambda.jar [options]}: runs the emulator until interrupted. */
-final class EmulatorCommandLine {
+/** {@code java -jar nomidio-emulator-cli.jar [options]}: runs the emulator until interrupted. */
+@Command(name = "nomidio-emulator", sortOptions = false, usageHelpWidth = 110,
+        description = {"Nomidio gateway emulator (not a biometric product): serves the gateway contract locally until "
+                + "interrupted.", ""},
+        footer = {"", "Exit status: 2 bad options. See dev-tools/nomidio-emulator/README.md."})
+final class EmulatorCommandLine implements Callable<Integer> {
 
     static final int DEFAULT_PORT = 8090;
 
-    static final String USAGE = """
-            Nomidio gateway emulator (not a biometric product). Options:
-              --port N                 port to listen on (default 8090; 0 = any free port)
-              --host ADDRESS           address to bind (default 0.0.0.0, so sam local containers reach it)
-              --seed FILE              identities and credentials (default: the packaged seed-identities.json)
-              --audio-dir DIR          where the seed's enrolment WAVs are (default: beside the seed, then packaged)
-              --keys ID=SECRET[,...]   access keys the token endpoint accepts (replace the seed's; repeatable)
-              --supplier CODE          X-Supplier-Code to accept (default: the seed's)
-              --enterprise CODE        X-Enterprise-Code to accept (default: the seed's)
-              --token-ttl SECONDS      token lifetime (default 3600)
-              --challenge-ttl SECONDS  challenge lifetime before TIMEOUT (default 120)
-              --verification-delay MS  time taken to verify a sample (default 300)
-              --face-check PASS|FAIL|NEVER  simulated face check of HIGH challenges (default PASS)
-              --min-speech SECONDS     net speech a sample needs (default 1.5)
-              --threshold X            voiceprint cosine similarity needed to pass (default 0.80)
-              --free-trial-limit       start with the enterprise over its free trial quota (402)
-            """;
+    @Spec
+    CommandSpec spec;
 
-    private EmulatorCommandLine() {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 = any free port).")
+    int port = DEFAULT_PORT;
+
+    // Every interface by default, so that sam local containers on the host's network reach it.
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+            description = "Address to bind (default ${DEFAULT-VALUE}, so sam local containers reach it).")
+    InetAddress host;
+
+    @Option(names = "--seed", paramLabel = "FILE",
+            description = "Identities and credentials (default: the packaged seed-identities.json).")
+    Path seed;
+
+    @Option(names = "--audio-dir", paramLabel = "DIR",
+            description = "Where the seed's enrolment WAVs are (default: beside the seed, then packaged).")
+    Path audioDir;
+
+    @Option(names = "--keys", paramLabel = "ID=SECRET", split = ",", converter = AccessKeyConverter.class,
+            description = "Access keys the token endpoint accepts, replacing the seed's (comma-separated; repeatable).")
+    List<Seed.AccessKey> keys = new ArrayList<>();
+
+    @Option(names = "--supplier", paramLabel = "CODE", description = "X-Supplier-Code to accept (default: the seed's).")
+    String supplier;
+
+    @Option(names = "--enterprise", paramLabel = "CODE", description = "X-Enterprise-Code to accept (default: the seed's).")
+    String enterprise;
+
+    @Option(names = "--token-ttl", paramLabel = "SECONDS", description = "Token lifetime (default 3600).")
+    Integer tokenTtlSeconds;
+
+    @Option(names = "--challenge-ttl", paramLabel = "SECONDS", description = "Challenge lifetime before TIMEOUT (default 120).")
+    Integer challengeTtlSeconds;
+
+    @Option(names = "--verification-delay", paramLabel = "MS", description = "Time taken to verify a sample (default 300).")
+    Integer verificationDelayMillis;
+
+    @Option(names = "--face-check", paramLabel = "PASS|FAIL|NEVER",
+            description = "Simulated face check of HIGH challenges (default PASS).")
+    FaceCheck faceCheck;
+
+    @Option(names = "--min-speech", paramLabel = "SECONDS", description = "Net speech a sample needs (default 1.5).")
+    double minSpeechSeconds = SpectralVoiceprintVerifier.Settings.DEFAULT.minSpeechSeconds();
+
+    @Option(names = "--threshold", paramLabel = "X", description = "Voiceprint cosine similarity needed to pass (default 0.80).")
+    double threshold = SpectralVoiceprintVerifier.Settings.DEFAULT.threshold();
+
+    @Option(names = "--free-trial-limit", description = "Start with the enterprise over its free trial quota (402).")
+    boolean freeTrialLimit;
+
+    private final PrintStream out;
+
+    EmulatorCommandLine(PrintStream out) {
+        this.out = out;
     }
 
     static void run(String[] args) {
-        GatewayEmulator emulator;
-        InetAddress host;
-        int port;
-        try {
-            Options options = parse(args);
-            if (options.help) {
-                System.out.print(USAGE);
-                return;
-            }
-            host = options.host;
-            port = options.port;
-            emulator = options.builder.build();
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
+        int status = commandLine(System.out, System.err).execute(args);
+        if (status != 0) {
+            System.exit(status);
         }
+    }
+
+    /** The command, printing to {@code out}; bad options are exit status 2 with the reason and the usage on {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new EmulatorCommandLine(out));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine;
+    }
+
+    /** The options as given, not yet checked against each other: {@link #builder()} does that. */
+    static EmulatorCommandLine parse(String... args) {
+        CommandLine commandLine = commandLine(System.out, System.err);
+        commandLine.parseArgs(args);
+        return commandLine.getCommand();
+    }
+
+    @Override
+    public Integer call() {
+        GatewayEmulator emulator = builder().build();
         emulator.start(host, port);
-        printBanner(emulator, System.out);
+        printBanner(emulator, out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -70,77 +129,43 @@ final class EmulatorCommandLine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
-    static final class Options {
-        final GatewayEmulator.Builder builder = GatewayEmulator.builder();
-        InetAddress host;
-        int port = DEFAULT_PORT;
-        boolean help;
-    }
-
-    static Options parse(String[] args) {
-        Options options = new Options();
-        ObjectMapper json = new ObjectMapper();
-        String hostName = "0.0.0.0";
-        double minSpeech = SpectralVoiceprintVerifier.Settings.DEFAULT.minSpeechSeconds();
-        double threshold = SpectralVoiceprintVerifier.Settings.DEFAULT.threshold();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            switch (option) {
-                case "--help", "-h" -> options.help = true;
-                case "--free-trial-limit" -> options.builder.settings(s -> s.freeTrialLimitReached(true));
-                default -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(option + " needs a value (or is unknown)");
-                    }
-                    String value = args[++i];
-                    switch (option) {
-                        case "--port" -> options.port = integer(option, value, 0, 65535);
-                        case "--host" -> hostName = value;
-                        case "--seed" -> options.builder.seed(Seed.load(Path.of(value), json));
-                        case "--audio-dir" -> options.builder.audioFolder(Path.of(value));
-                        case "--keys" -> {
-                            for (String pair : value.split(",")) {
-                                int eq = pair.indexOf('=');
-                                if (eq <= 0 || eq == pair.length() - 1) {
-                                    throw new IllegalArgumentException("--keys takes ID=SECRET pairs");
-                                }
-                                options.builder.accessKey(pair.substring(0, eq).trim(), pair.substring(eq + 1));
-                            }
-                        }
-                        case "--supplier" -> options.builder.supplierCode(value);
-                        case "--enterprise" -> options.builder.enterpriseCode(value);
-                        case "--token-ttl" -> {
-                            int seconds = integer(option, value, 1, Integer.MAX_VALUE);
-                            options.builder.settings(s -> s.tokenLifetime(Duration.ofSeconds(seconds)));
-                        }
-                        case "--challenge-ttl" -> {
-                            int seconds = integer(option, value, 1, Integer.MAX_VALUE);
-                            options.builder.settings(s -> s.challengeLifetime(Duration.ofSeconds(seconds)));
-                        }
-                        case "--verification-delay" -> {
-                            int ms = integer(option, value, 0, Integer.MAX_VALUE);
-                            options.builder.settings(s -> s.verificationDelay(Duration.ofMillis(ms)));
-                        }
-                        case "--face-check" -> {
-                            FaceCheck outcome = parseFaceCheck(value);
-                            options.builder.settings(s -> s.faceCheck(outcome));
-                        }
-                        case "--min-speech" -> minSpeech = decimal(option, value);
-                        case "--threshold" -> threshold = decimal(option, value);
-                        default -> throw new IllegalArgumentException("unknown option " + option);
-                    }
-                }
-            }
+    /**
+     * The emulator the options describe. Values out of range are a {@link ParameterException}, so picocli reports
+     * them as it reports a malformed option: the reason, the usage, exit status 2.
+     */
+    GatewayEmulator.Builder builder() {
+        GatewayEmulator.Builder builder = GatewayEmulator.builder();
+        within("--port", port, 0, 65535);
+        if (seed != null) {
+            builder.seed(invalidAsUsage(() -> Seed.load(seed, new ObjectMapper())));
         }
-        options.builder.verifier(new SpectralVoiceprintVerifier(new SpectralVoiceprintVerifier.Settings(minSpeech, threshold)));
-        try {
-            options.host = InetAddress.getByName(hostName);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("unknown host " + hostName);
+        builder.audioFolder(audioDir);
+        keys.forEach(key -> builder.accessKey(key.id(), key.secret()));
+        builder.supplierCode(supplier).enterpriseCode(enterprise);
+        if (tokenTtlSeconds != null) {
+            Duration lifetime = Duration.ofSeconds(within("--token-ttl", tokenTtlSeconds, 1, Integer.MAX_VALUE));
+            builder.settings(s -> s.tokenLifetime(lifetime));
         }
-        return options;
+        if (challengeTtlSeconds != null) {
+            Duration lifetime = Duration.ofSeconds(within("--challenge-ttl", challengeTtlSeconds, 1, Integer.MAX_VALUE));
+            builder.settings(s -> s.challengeLifetime(lifetime));
+        }
+        if (verificationDelayMillis != null) {
+            Duration delay = Duration.ofMillis(within("--verification-delay", verificationDelayMillis, 0, Integer.MAX_VALUE));
+            builder.settings(s -> s.verificationDelay(delay));
+        }
+        if (faceCheck != null) {
+            builder.settings(s -> s.faceCheck(faceCheck));
+        }
+        if (freeTrialLimit) {
+            builder.settings(s -> s.freeTrialLimitReached(true));
+        }
+        builder.verifier(new SpectralVoiceprintVerifier(invalidAsUsage(
+                () -> new SpectralVoiceprintVerifier.Settings(minSpeechSeconds, threshold))));
+        return builder;
     }
 
     /** What to point a function at; the secret is not printed. */
@@ -156,31 +181,30 @@ final class EmulatorCommandLine {
         out.println("  admin: " + emulator.baseUri() + "/_emulator/identities, /_emulator/faults, /_emulator/challenges/{id}");
     }
 
-    private static FaceCheck parseFaceCheck(String value) {
+    private int within(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(), option + " must be within " + min + ".." + max + ", not " + value);
+        }
+        return value;
+    }
+
+    private <T> T invalidAsUsage(Supplier<T> parse) {
         try {
-            return FaceCheck.valueOf(value.toUpperCase(Locale.ROOT));
+            return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--face-check takes PASS, FAIL or NEVER");
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 
-    private static int integer(String option, String value, int min, int max) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(option + " must be within " + min + ".." + max);
+    /** {@code ID=SECRET}: an access key the token endpoint accepts. */
+    static final class AccessKeyConverter implements CommandLine.ITypeConverter<Seed.AccessKey> {
+        @Override
+        public Seed.AccessKey convert(String pair) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new CommandLine.TypeConversionException("--keys takes ID=SECRET pairs");
             }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes an integer, not " + value);
-        }
-    }
-
-    private static double decimal(String option, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " takes a number, not " + value);
+            return new Seed.AccessKey(pair.substring(0, eq).trim(), pair.substring(eq + 1));
         }
     }
 }

@@ -131,18 +131,7 @@ public final class ChallengeStore {
     }
 
     public ChallengeResult cancel(String challengeId, CancelReason reason) {
-        lock.lock();
-        try {
-            ChallengeRecord record = get(challengeId);
-            expireIfDue(record);
-            if (record.status != ChallengeStatus.PENDING) {
-                throw ApiException.invalidState("challenge is already " + record.status);
-            }
-            complete(record, ChallengeStatus.TIMEOUT, reason.name());
-            return record.result();
-        } finally {
-            lock.unlock();
-        }
+        return finish(challengeId, ChallengeStatus.TIMEOUT, reason.name());
     }
 
     /** The result, waiting up to {@code wait} for it to leave PENDING; wakes as soon as it does. */
@@ -187,6 +176,11 @@ public final class ChallengeStore {
         if (outcome != ChallengeStatus.PASSED && outcome != ChallengeStatus.FAILED) {
             throw ApiException.invalid("an app completes a challenge PASSED or FAILED");
         }
+        return finish(challengeId, outcome, null);
+    }
+
+    /** Ends a challenge that is still PENDING (an expired one reads TIMEOUT first, so it is no longer pending). */
+    private ChallengeResult finish(String challengeId, ChallengeStatus outcome, String reason) {
         lock.lock();
         try {
             ChallengeRecord record = get(challengeId);
@@ -194,7 +188,7 @@ public final class ChallengeStore {
             if (record.status != ChallengeStatus.PENDING) {
                 throw ApiException.invalidState("challenge is already " + record.status);
             }
-            complete(record, outcome, null);
+            complete(record, outcome, reason);
             return record.result();
         } finally {
             lock.unlock();

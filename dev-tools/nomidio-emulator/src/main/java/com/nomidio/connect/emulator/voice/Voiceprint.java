@@ -14,10 +14,6 @@ public final class Voiceprint {
         this.vector = vector.clone();
     }
 
-    public int dimensions() {
-        return vector.length;
-    }
-
     /** Cosine similarity, 1 for the same direction, 0 when unrelated. */
     public double similarity(Voiceprint other) {
         if (other.vector.length != vector.length) {
