@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.deployment.testing.HelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
 import com.nomidio.connect.flows.templates.NomidioFlow;
@@ -44,7 +44,7 @@ class DeploymentHelperHandlerTest {
         stubEverythingTheSamplesNeed();
         CloudFormationCustomResourceEvent event = harness.event(file);
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).as(answer.toString()).isEqualTo("SUCCESS");
@@ -65,7 +65,7 @@ class DeploymentHelperHandlerTest {
         CloudFormationCustomResourceEvent event = harness.event("deployment-helper-create-secret.json");
         event.setResourceType("Custom::NomidioSoftphone");
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -79,7 +79,7 @@ class DeploymentHelperHandlerTest {
         CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
         event.setResourceType("Custom::NomidioLexBots");
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
@@ -94,9 +94,9 @@ class DeploymentHelperHandlerTest {
         System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             KmsStubs.encrypt(harness.aws, "example-secret-not-a-real-one", "9ODO5FL9B50A5V9Y0Q6Q");
-            handler.handleRequest(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+            handler.handleRequest(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
             // No Encrypt stub for the rotated secret: this one fails, and its failure is logged.
-            handler.handleRequest(harness.event("deployment-helper-update-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+            handler.handleRequest(harness.event("deployment-helper-update-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
         } finally {
             System.setOut(original);
         }

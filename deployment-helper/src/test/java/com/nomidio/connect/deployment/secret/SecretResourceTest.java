@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandlerAccess;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.deployment.testing.HelperHarness;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
 import com.nomidio.connect.testing.KmsStubs;
@@ -37,7 +37,7 @@ class SecretResourceTest {
     void create_whenKmsEncrypts_answersSuccessWithNoEchoCiphertext() {
         KmsStubs.encrypt(harness.aws, SECRET, ACCESS_KEY_ID);
 
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-create.json");
     }
@@ -46,7 +46,7 @@ class SecretResourceTest {
     void create_whenCiphertextReturned_decryptsWithTheClientsEncryptionContext() {
         KmsStubs.encrypt(harness.aws, SECRET, ACCESS_KEY_ID);
         KmsStubs.decrypt(harness.aws, SECRET, ACCESS_KEY_ID);
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
         String ciphertext = harness.cloudFormation.onlyAnswer().json().at("/Data/Ciphertext").asText();
 
         String decrypted = new KmsAccessKeySecret(KmsStubs.client(harness.aws.baseUrl()), ciphertext, ACCESS_KEY_ID).get();
@@ -58,7 +58,7 @@ class SecretResourceTest {
     void update_whenCredentialsRotated_encryptsTheNewSecretUnderTheNewKeyIdKeepingThePhysicalId() {
         KmsStubs.encrypt(harness.aws, ROTATED_SECRET, ROTATED_KEY_ID);
 
-        handler.handle(harness.event("deployment-helper-update-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-update-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-update.json");
         harness.aws.verify(1, postRequestedFor(urlPathEqualTo("/"))
@@ -72,7 +72,7 @@ class SecretResourceTest {
                         .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"User is not authorized to perform"
                                 + " kms:Encrypt on this resource\"}")));
 
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-create-kms-denied.json");
         assertThat(harness.cloudFormation.onlyAnswer().body()).doesNotContain(SECRET);
@@ -83,7 +83,7 @@ class SecretResourceTest {
         var event = harness.event("deployment-helper-create-secret.json");
         event.getResourceProperties().remove("AccessKeySecret");
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("FAILED");
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Reason").asText())
@@ -94,7 +94,7 @@ class SecretResourceTest {
 
     @Test
     void delete_whenCalled_answersSuccessWithoutCallingKms() {
-        handler.handle(harness.event("deployment-helper-delete-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-delete-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-delete.json");
         assertThat(harness.aws.getAllServeEvents()).isEmpty();

@@ -2,7 +2,7 @@ package com.nomidio.connect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nomidio.connect.flows.testing.ForeignFlows;
+import com.nomidio.connect.testkit.connect.ForeignFlows;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import org.junit.jupiter.api.Test;

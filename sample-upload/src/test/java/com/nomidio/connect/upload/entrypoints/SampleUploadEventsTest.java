@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.ServedFragment;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,7 +61,7 @@ class SampleUploadEventsTest {
                     UploadHarness.JSON);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LocalLambdaContext("sampleUpload", 30_000));
 
             String action = UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText();
             assertThat(action).isEqualTo(EXPECTED_ACTION.get(event.getFileName().toString()));

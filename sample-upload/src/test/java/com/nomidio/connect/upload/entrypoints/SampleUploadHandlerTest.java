@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.media.testkit.CallBuilder;
-import com.nomidio.connect.media.testkit.ConnectCall;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.FixtureStream;
-import com.nomidio.connect.media.testkit.Fragment;
-import com.nomidio.connect.media.testkit.ServedFragment;
-import com.nomidio.connect.media.testkit.TagPlacement;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.kvs.CallBuilder;
+import com.nomidio.connect.testkit.kvs.ConnectCall;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.FixtureStream;
+import com.nomidio.connect.testkit.kvs.Fragment;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.kvs.TagPlacement;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
@@ -24,7 +24,7 @@ import com.nomidio.connect.upload.domain.StartSelectorChoice;
 import com.nomidio.connect.upload.domain.StopReason;
 import com.nomidio.connect.upload.fixtures.Audio;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.ByteArrayInputStream;
@@ -346,7 +346,7 @@ class SampleUploadHandlerTest {
             byte[] payload = ("{\"contactId\":\"" + CONTACT_ID + "\",\"challengeId\":\"" + CHALLENGE
                     + "\",\"level\":\"MEDIUM\"}").getBytes();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LocalLambdaContext("sampleUpload", 30_000));
 
             assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("CANCELLED");
             assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INTERNAL_ERROR");
@@ -359,7 +359,7 @@ class SampleUploadHandlerTest {
             SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
                     UploadHarness.JSON);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream("not json".getBytes()), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream("not json".getBytes()), out, new LocalLambdaContext("sampleUpload", 30_000));
 
             assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("FAILED");
             assertThat(harness.gateway.getAllServeEvents()).isEmpty();
@@ -378,7 +378,7 @@ class SampleUploadHandlerTest {
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(UploadHarness.JSON.writeValueAsBytes(request)), out,
-                new LambdaTestContext("sampleUpload", remainingMillis));
+                new LocalLambdaContext("sampleUpload", remainingMillis));
         return UploadHarness.JSON.readValue(out.toByteArray(), SampleUploadOutcome.class);
     }
 

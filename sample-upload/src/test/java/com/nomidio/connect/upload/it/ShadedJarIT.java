@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.gateway.EnvironmentVariables;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.ServedFragment;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testing.KmsStubs;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.testing.UploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.IOException;
@@ -123,7 +123,7 @@ class ShadedJarIT {
     /** A directory with only the smoke main and the test Lambda context: nothing else of the test class path. */
     private Path smokeClasses() throws IOException, URISyntaxException {
         Path dir = work.resolve("smoke");
-        for (Class<?> type : List.of(ShadedJarSmoke.class, LambdaTestContext.class)) {
+        for (Class<?> type : List.of(ShadedJarSmoke.class, LocalLambdaContext.class)) {
             // The context comes from nomidio-client's test-jar: a directory in the IDE, a jar in Maven's reactor.
             Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {

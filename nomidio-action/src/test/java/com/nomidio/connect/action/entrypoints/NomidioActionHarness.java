@@ -17,9 +17,10 @@ import com.nomidio.connect.action.adapters.InvocationRecorder;
 import com.nomidio.connect.action.adapters.Json;
 import com.nomidio.connect.action.adapters.Lazy;
 import com.nomidio.connect.gateway.EnvironmentVariables;
-import com.nomidio.connect.testing.GatewayStubs;
-import com.nomidio.connect.testing.KmsStubs;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -41,9 +45,11 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * nomidioAction wired as in Lambda (ActionWiring from an environment map, real SDK clients, the JDK HTTP client)
- * against WireMock as the Nomidio gateway, as KMS and as the Lambda Invoke API.
+ * against WireMock as the Nomidio gateway and as the Lambda Invoke API, and the kit's local KMS. A test class
+ * registers one per class ({@code @RegisterExtension static final NomidioActionHarness harness = ...}): the servers
+ * start once, every test starts from fresh stubs and a fresh handler, and they stop after the last test.
  */
-final class ActionRig implements AutoCloseable {
+final class NomidioActionHarness implements BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     static final String CONTACT_ID = "5f1d7c3a-8b2e-4c6f-9a0d-2e7b4c9f1a36";
     static final String CALLER = "+447700900123";
@@ -57,24 +63,36 @@ final class ActionRig implements AutoCloseable {
     private static final ObjectMapper JSON = Json.mapper();
 
     final WireMockServer gateway = new WireMockServer(options().dynamicPort());
-    final WireMockServer kms = new WireMockServer(options().dynamicPort());
+    final LocalKms kms = new LocalKms();
     final WireMockServer lambda = new WireMockServer(options().dynamicPort());
     final GatewayStubs stubs = new GatewayStubs(gateway);
     private final ByteArrayOutputStream metrics = new ByteArrayOutputStream();
     private NomidioActionHandler handler;
 
-    ActionRig() {
+    private String secretCiphertext;
+
+    NomidioActionHarness() {
         gateway.start();
-        kms.start();
         lambda.start();
     }
 
-    /** Fresh stubs (KMS decrypt, a token, Lambda accepting invocations) and a fresh handler. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Fresh stubs (KMS holding the secret, a token, Lambda accepting invocations) and a fresh handler. */
     void reset() {
         gateway.resetAll();
-        kms.resetAll();
+        kms.reset();
         lambda.resetAll();
-        KmsStubs.decrypt(kms, GatewayStubs.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_ID);
+        secretCiphertext = kms.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
         stubs.token();
         lambda.stubFor(invoke().willReturn(aResponse().withStatus(202)));
         metrics.reset();
@@ -87,7 +105,7 @@ final class ActionRig implements AutoCloseable {
         env.put(EnvironmentVariables.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
         env.put(EnvironmentVariables.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
         env.put(EnvironmentVariables.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
-        env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
+        env.put(EnvironmentVariables.ACCESS_KEY_SECRET_CIPHERTEXT, secretCiphertext);
         env.put(EnvironmentVariables.DEFAULT_COUNTRY_CODE, "GB");
         env.put(EnvironmentVariables.SAMPLE_UPLOAD_FUNCTION, SAMPLE_UPLOAD_FUNCTION);
         return env;
@@ -109,7 +127,7 @@ final class ActionRig implements AutoCloseable {
 
     private NomidioActionHandler handler(Map<String, String> env, String lambdaEndpoint) {
         return new NomidioActionHandler(
-                ActionWiring.fromEnvironment(env, () -> KmsStubs.client(kms.baseUrl()),
+                ActionWiring.fromEnvironment(env, kms::client,
                         new Lazy<>(() -> lambdaClient(lambdaEndpoint)), JSON, Clock.systemUTC()),
                 new ConnectEvents(JSON),
                 new InvocationRecorder(new EmfMetrics(new PrintStream(metrics, true), Clock.systemUTC())));
@@ -126,7 +144,7 @@ final class ActionRig implements AutoCloseable {
     Map<String, String> invoke(byte[] payload, long remainingMillis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("nomidioAction", remainingMillis));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LocalLambdaContext("nomidioAction", remainingMillis));
             return JSON.readValue(out.toByteArray(), new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,7 +190,7 @@ final class ActionRig implements AutoCloseable {
     @Override
     public void close() {
         gateway.stop();
-        kms.stop();
+        kms.close();
         lambda.stop();
     }
 }

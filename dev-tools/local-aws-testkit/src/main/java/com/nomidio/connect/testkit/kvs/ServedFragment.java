@@ -1,4 +1,4 @@
-package com.nomidio.connect.media.testkit;
+package com.nomidio.connect.testkit.kvs;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,19 @@
-package com.nomidio.connect.deployment.testing;
+package com.nomidio.connect.testkit.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import com.nomidio.connect.testkit.http.LocalHttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for CloudFormation's pre-signed ResponseURL: a local HTTP server that records every PUT body.
  */
-public final class ResponseUrlServer implements AutoCloseable {
+public final class ResponseUrlServer extends LocalHttpServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,28 +28,19 @@ public final class ResponseUrlServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    public ResponseUrlServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, java.nio.charset.StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        server.start();
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8)));
+        respond(exchange, 200, null, new byte[0]);
     }
 
     /** A ResponseURL shaped like CloudFormation's (a path with the stack and request). */
     public String url(String requestId) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/cloudformation-custom-resource-response/" + requestId;
+        return endpoint() + "/cloudformation-custom-resource-response/" + requestId;
     }
 
     public List<Received> received() {
@@ -65,10 +57,5 @@ public final class ResponseUrlServer implements AutoCloseable {
 
     public void clear() {
         received.clear();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }

@@ -1,4 +1,4 @@
-package com.nomidio.connect.testing;
+package com.nomidio.connect.testkit.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -16,16 +16,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.domain.ChallengeStatus;
-import com.nomidio.connect.domain.FraudFlag;
-import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.gateway.GatewayConfig;
-import java.net.URI;
 
 /**
  * WireMock stubs for the Nomidio gateway contract (nomidio-gateway-openapi.yaml), shared by every module's tests.
- * The defaults below are the credentials the stubs expect.
+ * The defaults below are the credentials the stubs expect. Statuses, levels and flags are the client's enums,
+ * taken as {@code Enum<?>} and written by name (their wire form), so that the kit needs no dependency on the
+ * client it tests.
  */
 public final class GatewayStubs {
 
@@ -43,9 +39,9 @@ public final class GatewayStubs {
         this.server = server;
     }
 
-    public GatewayConfig config() {
-        return new GatewayConfig(URI.create(server.baseUrl()), SUPPLIER_CODE, ENTERPRISE_CODE, ACCESS_KEY_ID,
-                () -> ACCESS_KEY_SECRET, null);
+    /** The gateway URL to configure the client with (the credentials are the constants above). */
+    public String baseUrl() {
+        return server.baseUrl();
     }
 
     public GatewayStubs token() {
@@ -62,14 +58,14 @@ public final class GatewayStubs {
         return this;
     }
 
-    public GatewayStubs identity(String e164, String nomidioId, NomidioStatus status, FraudFlag fraudFlag) {
+    public GatewayStubs identity(String e164, String nomidioId, Enum<?> status, Enum<?> fraudFlag) {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/identities/search")))
                 .withRequestBody(matchingJsonPath("$.phoneNumber", equalTo(e164)))
                 .willReturn(okJson(identityJson(nomidioId, status, fraudFlag))));
         return this;
     }
 
-    public GatewayStubs identityByReference(String reference, String nomidioId, NomidioStatus status) {
+    public GatewayStubs identityByReference(String reference, String nomidioId, Enum<?> status) {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/identities/search")))
                 .withRequestBody(matchingJsonPath("$.customerReference", equalTo(reference)))
                 .willReturn(okJson(identityJson(nomidioId, status, null))));
@@ -79,17 +75,17 @@ public final class GatewayStubs {
     public GatewayStubs invite(String e164) {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/invitations")))
                 .withRequestBody(matchingJsonPath("$.phoneNumber", equalTo(e164)))
-                .willReturn(okJson(identityJson(null, NomidioStatus.INVITATION_SENT, null))));
+                .willReturn(okJson(identityBody(null, "INVITATION_SENT", null))));
         return this;
     }
 
     public GatewayStubs optOut() {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/opt-outs")))
-                .willReturn(okJson(identityJson(null, NomidioStatus.OPTED_OUT, null))));
+                .willReturn(okJson(identityBody(null, "OPTED_OUT", null))));
         return this;
     }
 
-    public GatewayStubs createChallenge(String nomidioId, AuthLevel level, String challengeId) {
+    public GatewayStubs createChallenge(String nomidioId, Enum<?> level, String challengeId) {
         ObjectNode body = JSON.createObjectNode()
                 .put("challengeId", challengeId).put("status", "PENDING").put("level", level.name());
         server.stubFor(authorised(post(urlPathEqualTo("/v1/challenges")))
@@ -100,7 +96,7 @@ public final class GatewayStubs {
         return this;
     }
 
-    public GatewayStubs challengeResult(String challengeId, ChallengeStatus status, AuthLevel level) {
+    public GatewayStubs challengeResult(String challengeId, Enum<?> status, Enum<?> level) {
         server.stubFor(authorised(get(urlPathEqualTo("/v1/challenges/" + challengeId + "/result")))
                 .willReturn(okJson(challengeResultJson(challengeId, status, level, null))));
         return this;
@@ -113,9 +109,9 @@ public final class GatewayStubs {
         return this;
     }
 
-    public GatewayStubs cancelChallenge(String challengeId, AuthLevel level) {
+    public GatewayStubs cancelChallenge(String challengeId, Enum<?> level) {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/challenges/" + challengeId + "/cancel")))
-                .willReturn(okJson(challengeResultJson(challengeId, ChallengeStatus.TIMEOUT, level, "cancelled"))));
+                .willReturn(okJson(challengeResultBody(challengeId, "TIMEOUT", level, "cancelled"))));
         return this;
     }
 
@@ -131,15 +127,23 @@ public final class GatewayStubs {
                 .withBody(JSON.createObjectNode().put("code", code).put("message", "stubbed " + code).toString());
     }
 
-    public static String identityJson(String nomidioId, NomidioStatus status, FraudFlag fraudFlag) {
-        ObjectNode node = JSON.createObjectNode().put("status", status.name());
+    public static String identityJson(String nomidioId, Enum<?> status, Enum<?> fraudFlag) {
+        return identityBody(nomidioId, status.name(), fraudFlag);
+    }
+
+    private static String identityBody(String nomidioId, String status, Enum<?> fraudFlag) {
+        ObjectNode node = JSON.createObjectNode().put("status", status);
         node.put("nomidioId", nomidioId);
         node.put("fraudFlag", fraudFlag == null ? null : fraudFlag.name());
         return node.toString();
     }
 
-    public static String challengeResultJson(String challengeId, ChallengeStatus status, AuthLevel level, String reason) {
-        return JSON.createObjectNode().put("challengeId", challengeId).put("status", status.name())
+    public static String challengeResultJson(String challengeId, Enum<?> status, Enum<?> level, String reason) {
+        return challengeResultBody(challengeId, status.name(), level, reason);
+    }
+
+    private static String challengeResultBody(String challengeId, String status, Enum<?> level, String reason) {
+        return JSON.createObjectNode().put("challengeId", challengeId).put("status", status)
                 .put("level", level.name()).put("reason", reason).toString();
     }
 

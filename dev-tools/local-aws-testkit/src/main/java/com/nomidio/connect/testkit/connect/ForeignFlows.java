@@ -1,4 +1,4 @@
-package com.nomidio.connect.flows.testing;
+package com.nomidio.connect.testkit.connect;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The public-sample flows committed under foreign-flows/ (see SOURCE.md there). */
+/** Amazon Connect flows we did not write: the public samples under foreign-flows/ (see SOURCE.md there). */
 public final class ForeignFlows {
 
     public static final List<String> FILES = List.of(

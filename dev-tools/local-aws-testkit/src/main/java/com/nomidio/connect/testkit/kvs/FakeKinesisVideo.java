@@ -1,19 +1,14 @@
-package com.nomidio.connect.media.testkit;
+package com.nomidio.connect.testkit.kvs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.testkit.http.LocalHttpServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,11 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (or, set {@link #fragmentNumberInclusive}, with it), PRODUCER_/SERVER_TIMESTAMP with the fragment that contains
  * StartTimestamp on that clock.
  */
-public final class FakeKinesisVideo implements AutoCloseable {
+public final class FakeKinesisVideo extends LocalHttpServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpServer server;
     private volatile List<ServedFragment> fragments;
     private final List<JsonNode> dataEndpointRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> mediaRequests = new CopyOnWriteArrayList<>();
@@ -38,13 +32,8 @@ public final class FakeKinesisVideo implements AutoCloseable {
     private volatile int mediaStatus = 200;
     private volatile boolean clientWentAway;
 
-    public FakeKinesisVideo(List<ServedFragment> fragments) throws IOException {
+    public FakeKinesisVideo(List<ServedFragment> fragments) {
         this.fragments = List.copyOf(fragments);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/getDataEndpoint", this::dataEndpoint);
-        server.createContext("/getMedia", this::media);
-        server.start();
     }
 
     /**
@@ -54,10 +43,6 @@ public final class FakeKinesisVideo implements AutoCloseable {
     public FakeKinesisVideo serve(List<ServedFragment> served) {
         this.fragments = List.copyOf(served);
         return this;
-    }
-
-    public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public FakeKinesisVideo fragmentNumberInclusive(boolean inclusive) {
@@ -102,28 +87,29 @@ public final class FakeKinesisVideo implements AutoCloseable {
         return clientWentAway;
     }
 
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestURI().getPath()) {
+            case "/getDataEndpoint" -> dataEndpoint(exchange);
+            case "/getMedia" -> media(exchange);
+            default -> respond(exchange, 404, "application/json",
+                    JSON.createObjectNode().put("message", "not a KVS operation this fake serves").toString());
+        }
+    }
+
     private void dataEndpoint(HttpExchange exchange) throws IOException {
         dataEndpointRequests.add(JSON.readTree(exchange.getRequestBody()));
-        byte[] body = JSON.createObjectNode().put("DataEndpoint", endpoint().toString()).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        respond(exchange, 200, "application/json",
+                JSON.createObjectNode().put("DataEndpoint", endpoint().toString()).toString());
     }
 
     private void media(HttpExchange exchange) throws IOException {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         mediaRequests.add(request);
         if (mediaStatus != 200) {
-            byte[] body = JSON.createObjectNode().put("message", "Stream not found").toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException:");
-            exchange.sendResponseHeaders(mediaStatus, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            respond(exchange, mediaStatus, "application/json",
+                    JSON.createObjectNode().put("message", "Stream not found").toString());
             return;
         }
         List<ServedFragment> fragments = this.fragments;
@@ -179,10 +165,4 @@ public final class FakeKinesisVideo implements AutoCloseable {
                 return 0;
             }
         }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-    }
-}
+    }}
