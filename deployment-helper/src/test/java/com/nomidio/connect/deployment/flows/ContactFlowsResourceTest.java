@@ -21,12 +21,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandlerAccess;
 import com.nomidio.connect.deployment.resources.CustomResourceRequest;
 import com.nomidio.connect.deployment.testing.ConnectStubs;
-import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
-import com.nomidio.connect.deployment.testing.HelperHarness;
+import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.validation.FlowValidator;
 import com.nomidio.connect.flows.validation.ValidationReport;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class ContactFlowsResourceTest {
     private static final String DELETE = "deployment-helper-delete-contact-flows.json";
     private static final String BUCKET = S3Stubs.BUCKET;
 
-    private final HelperHarness harness = new HelperHarness();
+    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
 

@@ -2,14 +2,14 @@ package com.nomidio.connect.action.entrypoints;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAction;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCaller;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +18,7 @@ import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.logging.LogLevels;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.kms.LocalKms;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import com.nomidio.connect.logging.LogLevels;
 import org.slf4j.event.Level;
 
 /**

@@ -12,10 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
-import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAction;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAttribute;
@@ -24,6 +20,10 @@ import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCh
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAudio;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutCustomerEndpoint;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 

@@ -1,5 +1,9 @@
 package com.nomidio.connect.deployment.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
@@ -10,6 +14,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperWiring;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
+import com.nomidio.connect.testkit.cloudformation.ResponseUrlServer;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,23 +24,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON), KMS (JSON 1.1)
- * and S3 (REST-XML, path-style), real SDK clients pointed at it, and a local server as CloudFormation's
- * ResponseURL.
+ * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON) and S3 (REST-XML,
+ * path-style), the kit's local KMS behind it, real SDK clients pointed at it, and the kit's ResponseURL server as
+ * CloudFormation's.
  */
-public final class HelperHarness implements AutoCloseable {
+public final class DeploymentHelperHarness implements AutoCloseable {
 
     /** The events/ folder at the repository root (tests run in the module directory). */
     public static final Path EVENTS = Path.of("..", "events");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final WireMockServer aws = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    public final LocalKms kms = new LocalKms();
     public final ResponseUrlServer cloudFormation = new ResponseUrlServer();
     public final ConnectStubs connect;
     public final S3Stubs s3;
 
-    public HelperHarness() {
+    public DeploymentHelperHarness() {
         aws.start();
+        // Production wiring gives every client one endpoint: WireMock hands KMS's requests (JSON 1.1, told apart
+        // by their X-Amz-Target) to the local KMS, and still records them.
+        aws.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", matching("TrentService\\..*"))
+                .willReturn(aResponse().proxiedFrom(kms.endpoint().toString())));
         connect = new ConnectStubs(aws);
         s3 = new S3Stubs(aws);
     }
@@ -54,7 +65,7 @@ public final class HelperHarness implements AutoCloseable {
 
     /** The response body CloudFormation should receive, from src/test/resources/responses/. */
     public static JsonNode expectedResponse(String file) {
-        try (InputStream in = HelperHarness.class.getClassLoader().getResourceAsStream("responses/" + file)) {
+        try (InputStream in = DeploymentHelperHarness.class.getClassLoader().getResourceAsStream("responses/" + file)) {
             if (in == null) {
                 throw new IllegalArgumentException("no expected response " + file);
             }
@@ -74,6 +85,7 @@ public final class HelperHarness implements AutoCloseable {
     @Override
     public void close() {
         aws.stop();
+        kms.close();
         cloudFormation.close();
     }
 }

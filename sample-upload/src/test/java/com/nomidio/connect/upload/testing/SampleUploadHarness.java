@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.gateway.HttpNomidioGateway;
-import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.upload.adapters.KvsCallerAudioSource;
 import com.nomidio.connect.upload.adapters.MediaClients;
 import com.nomidio.connect.upload.domain.CaptureSettings;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.kinesisvideomedia.KinesisVideoMediaClient
  * The real pieces around a handler under test: WireMock as the Nomidio gateway (the contract's stubs) and real SDK
  * v2 clients on the URL-connection HTTP client, pointed at a {@link FakeKinesisVideo}.
  */
-public final class UploadHarness implements AutoCloseable {
+public final class SampleUploadHarness implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final StaticCredentialsProvider CREDENTIALS =
@@ -43,14 +44,14 @@ public final class UploadHarness implements AutoCloseable {
     public final GatewayStubs stubs;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
-    public UploadHarness() {
+    public SampleUploadHarness() {
         gateway = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         gateway.start();
         stubs = new GatewayStubs(gateway).token();
     }
 
     /** The gateway accepts a sample for, and cancellation of, {@code challengeId}. */
-    public UploadHarness challenge(String challengeId, AuthLevel level) {
+    public SampleUploadHarness challenge(String challengeId, AuthLevel level) {
         stubs.uploadSample(challengeId).cancelChallenge(challengeId, level);
         return this;
     }
@@ -69,10 +70,20 @@ public final class UploadHarness implements AutoCloseable {
                 .httpClient(http)
                 .build());
         return new SampleUploadProcessor(new KvsCallerAudioSource(kinesisVideo, media, settings.startSelector()),
-                new HttpNomidioGateway(stubs.config(), JSON), settings, Clock.systemUTC());
+                new HttpNomidioGateway(gatewayConfig(), JSON), settings, Clock.systemUTC());
+    }
+
+    private GatewayConfig gatewayConfig() {
+        return new GatewayConfig(URI.create(stubs.baseUrl()), GatewayStubs.SUPPLIER_CODE, GatewayStubs.ENTERPRISE_CODE,
+                GatewayStubs.ACCESS_KEY_ID, () -> GatewayStubs.ACCESS_KEY_SECRET, null);
     }
 
     public List<Wav> uploads(String challengeId) {
+        return uploads(gateway, challengeId);
+    }
+
+    /** The WAVs {@code gateway} received for {@code challengeId}, parsed. */
+    public static List<Wav> uploads(WireMockServer gateway, String challengeId) {
         return gateway.findAll(putRequestedFor(urlPathEqualTo("/v1/challenges/" + challengeId + "/sample"))).stream()
                 .map(LoggedRequest::getBody)
                 .map(Wav::parse)

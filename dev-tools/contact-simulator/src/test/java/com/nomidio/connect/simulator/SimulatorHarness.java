@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before each test. The emulator decides samples after 50 ms instead of 300 ms and checks faces after 50 ms
  * instead of 500 ms: shorter waits, the same decisions.
  */
-final class SimulatedDeployment implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+final class SimulatorHarness implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     static final String WORKING_QUEUE = "BasicQueue";
     static final String ACCESS_KEY_SECRET = "emulator-secret-not-a-real-key";
@@ -33,11 +33,11 @@ final class SimulatedDeployment implements BeforeAllCallback, BeforeEachCallback
     private final SimulatorSettings settings;
     private ContactSimulator simulator;
 
-    SimulatedDeployment() {
+    SimulatorHarness() {
         this(fastEmulator(SimulatorSettings.defaults()));
     }
 
-    SimulatedDeployment(SimulatorSettings settings) {
+    SimulatorHarness(SimulatorSettings settings) {
         this.settings = settings;
     }
 
@@ -99,7 +99,7 @@ final class SimulatedDeployment implements BeforeAllCallback, BeforeEachCallback
     }
 
     static String resource(String path) {
-        try (InputStream in = SimulatedDeployment.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = SimulatorHarness.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);
             }
