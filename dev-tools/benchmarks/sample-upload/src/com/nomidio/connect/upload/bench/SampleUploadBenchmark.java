@@ -1,8 +1,5 @@
 package com.nomidio.connect.upload.bench;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.gateway.Deadline;

@@ -1,4 +1,4 @@
-package com.nomidio.connect.benchmarks;
+package com.nomidio.connect.benchmarks.action;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;

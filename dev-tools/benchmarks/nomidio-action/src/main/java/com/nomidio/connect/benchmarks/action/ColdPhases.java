@@ -1,4 +1,4 @@
-package com.nomidio.connect.benchmarks;
+package com.nomidio.connect.benchmarks.action;
 
 import com.nomidio.connect.action.adapters.AwsClients;
 import com.nomidio.connect.action.adapters.ConnectEvent;

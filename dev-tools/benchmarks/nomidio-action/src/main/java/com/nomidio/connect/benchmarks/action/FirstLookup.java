@@ -1,6 +1,7 @@
-package com.nomidio.connect.benchmarks;
+package com.nomidio.connect.benchmarks.action;
 
 import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class FirstLookup {
         System.err.println("INIT");
         System.err.flush();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("nomidioAction", WarmLookup.CONNECT_REMAINING_MS));
         System.err.println("ANSWERED " + out);
         System.err.flush();
     }

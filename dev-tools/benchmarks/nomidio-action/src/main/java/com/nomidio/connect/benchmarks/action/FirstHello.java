@@ -1,5 +1,6 @@
-package com.nomidio.connect.benchmarks;
+package com.nomidio.connect.benchmarks.action;
 
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ public final class FirstHello {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         HelloHandler handler = new HelloHandler();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext());
+        handler.handleRequest(new ByteArrayInputStream(event), out, new LocalLambdaContext("nomidioAction", WarmLookup.CONNECT_REMAINING_MS));
         System.err.println("ANSWERED " + out);
         System.err.flush();
     }

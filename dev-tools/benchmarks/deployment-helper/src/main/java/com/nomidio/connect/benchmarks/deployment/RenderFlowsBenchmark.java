@@ -1,3 +1,5 @@
+package com.nomidio.connect.benchmarks.deployment;
+
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandler;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
 import com.nomidio.connect.flows.templates.FlowRenderer;

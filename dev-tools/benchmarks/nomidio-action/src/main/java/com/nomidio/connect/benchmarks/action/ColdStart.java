@@ -1,4 +1,4 @@
-package com.nomidio.connect.benchmarks;
+package com.nomidio.connect.benchmarks.action;
 
 import java.io.BufferedReader;
 import java.io.IOException;
