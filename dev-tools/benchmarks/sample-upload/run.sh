@@ -11,7 +11,8 @@ mkdir -p "$work"
 # -am: the writer (local-aws-testkit) and the logging backend come from this checkout, not from ~/.m2.
 mvn -B -ntp -q -pl sample-upload -am -DskipTests package \
     dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="sample-upload/target/classes:sample-upload/target/test-classes:function-libraries/nomidio-client/target/classes:function-libraries/nomidio-client/target/test-classes:$(cat sample-upload/target/bench-classpath.txt)"
+# The benchmark reuses sample-upload's test fixtures and harness (test-classes); the kit comes with the test scope.
+cp="sample-upload/target/classes:sample-upload/target/test-classes:$(cat sample-upload/target/bench-classpath.txt)"
 javac -d "$work/classes" -cp "$cp" $(find dev-tools/benchmarks/sample-upload/src -name '*.java')
 cp="$work/classes:$cp"
 run() { java -cp "$cp" "${JVM_OPTS[@]}" com.nomidio.connect.upload.bench.SampleUploadBenchmark "$@"; }

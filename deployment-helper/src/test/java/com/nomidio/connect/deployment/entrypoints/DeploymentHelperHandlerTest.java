@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.deployment.testing.HelperHarness;
+import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
 import com.nomidio.connect.flows.templates.NomidioFlow;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The handler as Lambda runs it: every sample event answered exactly once, unknown types, no secret in logs. */
 class DeploymentHelperHandlerTest {
 
-    private final HelperHarness harness = new HelperHarness();
+    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandler handler = new DeploymentHelperHandler(harness.dispatcher(Duration.ofSeconds(2)));
 
     @AfterEach
@@ -32,7 +32,7 @@ class DeploymentHelperHandlerTest {
     }
 
     static Stream<String> sampleEvents() throws IOException {
-        try (Stream<Path> files = Files.list(HelperHarness.EVENTS)) {
+        try (Stream<Path> files = Files.list(DeploymentHelperHarness.EVENTS)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("deployment-helper-"))
                     .sorted().toList().stream();
         }
@@ -44,7 +44,7 @@ class DeploymentHelperHandlerTest {
         stubEverythingTheSamplesNeed();
         CloudFormationCustomResourceEvent event = harness.event(file);
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).as(answer.toString()).isEqualTo("SUCCESS");
@@ -65,7 +65,7 @@ class DeploymentHelperHandlerTest {
         CloudFormationCustomResourceEvent event = harness.event("deployment-helper-create-secret.json");
         event.setResourceType("Custom::NomidioSoftphone");
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
@@ -79,7 +79,7 @@ class DeploymentHelperHandlerTest {
         CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
         event.setResourceType("Custom::NomidioLexBots");
 
-        handler.handleRequest(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
@@ -93,10 +93,10 @@ class DeploymentHelperHandlerTest {
         java.io.PrintStream original = System.out;
         System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            KmsStubs.encrypt(harness.aws, "example-secret-not-a-real-one", "9ODO5FL9B50A5V9Y0Q6Q");
-            handler.handleRequest(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
-            // No Encrypt stub for the rotated secret: this one fails, and its failure is logged.
-            handler.handleRequest(harness.event("deployment-helper-update-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+            harness.kms.holds("example-secret-not-a-real-one", SecretEncryptionContext.forAccessKey("9ODO5FL9B50A5V9Y0Q6Q"));
+            handler.handleRequest(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
+            // The local KMS does not hold the rotated secret: this one fails, and its failure is logged.
+            handler.handleRequest(harness.event("deployment-helper-update-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
         } finally {
             System.setOut(original);
         }
@@ -107,8 +107,8 @@ class DeploymentHelperHandlerTest {
     }
 
     private void stubEverythingTheSamplesNeed() {
-        KmsStubs.encrypt(harness.aws, "example-secret-not-a-real-one", "9ODO5FL9B50A5V9Y0Q6Q");
-        KmsStubs.encrypt(harness.aws, "example-rotated-secret-not-real", "7KQ2M4X8P1R6T3V9W5Z0");
+        harness.kms.holds("example-secret-not-a-real-one", SecretEncryptionContext.forAccessKey("9ODO5FL9B50A5V9Y0Q6Q"));
+        harness.kms.holds("example-rotated-secret-not-real", SecretEncryptionContext.forAccessKey("7KQ2M4X8P1R6T3V9W5Z0"));
         harness.connect.workingQueue("BasicQueue");
         harness.connect.associateLambda();
         harness.connect.disassociateLambda();

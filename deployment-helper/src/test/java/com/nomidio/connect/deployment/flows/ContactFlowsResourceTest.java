@@ -21,12 +21,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandlerAccess;
 import com.nomidio.connect.deployment.resources.CustomResourceRequest;
 import com.nomidio.connect.deployment.testing.ConnectStubs;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.deployment.testing.HelperHarness;
+import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.validation.FlowValidator;
 import com.nomidio.connect.flows.validation.ValidationReport;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class ContactFlowsResourceTest {
     private static final String DELETE = "deployment-helper-delete-contact-flows.json";
     private static final String BUCKET = S3Stubs.BUCKET;
 
-    private final HelperHarness harness = new HelperHarness();
+    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
 
@@ -60,7 +60,7 @@ class ContactFlowsResourceTest {
         stubDeployableInstance(List.of());
         ALL.forEach(harness.connect::createFlow);
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create.json");
         assertThat(createdNames()).containsExactly("NOMIDIO-POST-FLOW", "NOMIDIO-CHALLENGE-FLOW",
@@ -79,7 +79,7 @@ class ContactFlowsResourceTest {
         stubDeployableInstance(List.of());
         ALL.forEach(harness.connect::createFlow);
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         String createdBy = ContactFlowsResource.createdByValue(
                 CustomResourceRequest.from(harness.event(CREATE)));
@@ -97,7 +97,7 @@ class ContactFlowsResourceTest {
         stubDeployableInstance(List.of());
         ALL.forEach(harness.connect::createFlow);
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         for (NomidioFlow flow : ALL) {
             String stored = bucketObject(flow);
@@ -115,7 +115,7 @@ class ContactFlowsResourceTest {
         CloudFormationCustomResourceEvent event = harness.event(CREATE);
         event.getResourceProperties().put("DeployContactFlows", "false");
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create-manual.json");
         harness.aws.verify(0, putRequestedFor(urlPathEqualTo(ConnectStubs.flowsPath())));
@@ -131,7 +131,7 @@ class ContactFlowsResourceTest {
         stubDeployableInstance(ALL);
         ALL.forEach(harness.connect::updateContent);
 
-        handler.handle(harness.event(UPDATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(UPDATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-update.json");
         harness.aws.verify(0, putRequestedFor(urlPathEqualTo(ConnectStubs.flowsPath())));
@@ -148,7 +148,7 @@ class ContactFlowsResourceTest {
         harness.connect.createFlow(NomidioFlow.POST_FLOW);
         harness.connect.createFlowFails(NomidioFlow.CHALLENGE_FLOW, 500, "InternalServiceException", "Internal error");
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create-partial-failure.json");
         harness.cloudFormation.clear();
@@ -157,7 +157,7 @@ class ContactFlowsResourceTest {
         harness.connect.updateContent(NomidioFlow.POST_FLOW);
         ALL.stream().filter(f -> f != NomidioFlow.POST_FLOW).forEach(harness.connect::createFlow);
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create.json");
         assertThat(createdNames()).containsExactly("NOMIDIO-CHALLENGE-FLOW", "NOMIDIO-AUTHENTICATION-FLOW",
@@ -177,7 +177,7 @@ class ContactFlowsResourceTest {
         harness.connect.updateContent(NomidioFlow.POST_FLOW);
         ALL.stream().filter(f -> f != NomidioFlow.POST_FLOW).forEach(harness.connect::createFlow);
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create.json");
         harness.aws.verify(1, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(NomidioFlow.POST_FLOW))));
@@ -193,7 +193,7 @@ class ContactFlowsResourceTest {
         ALL.stream().filter(f -> f != NomidioFlow.AUTHENTICATION_FLOW).forEach(harness.connect::createFlow);
         harness.connect.createFlowAfterThrottling(NomidioFlow.AUTHENTICATION_FLOW, "TooManyRequestsException");
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create.json");
         harness.aws.verify(2, getRequestedFor(urlPathEqualTo(ConnectStubs.listFlowsPath())));
@@ -205,7 +205,7 @@ class ContactFlowsResourceTest {
     void create_whenWorkingQueueMissing_answersFailedNamingTheQueueAndTouchesNothing() {
         harness.connect.workingQueue("SomeOtherQueue");
 
-        handler.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-create-no-queue.json");
         harness.aws.verify(0, putRequestedFor(anyUrl()));
@@ -220,7 +220,7 @@ class ContactFlowsResourceTest {
         DeploymentHelperHandlerAccess tight =
                 new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofMillis(500)));
 
-        tight.handle(harness.event(CREATE), new LambdaTestContext("deploymentHelper", 2_500));
+        tight.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 2_500));
 
         harness.assertAnswered("contact-flows-create-timeout.json");
     }
@@ -241,7 +241,7 @@ class ContactFlowsResourceTest {
         harness.s3.listing(BUCKET, ALL.stream().map(f -> "contact-flows/" + f.flowName() + ".json").toList());
         harness.s3.acceptDeletes(BUCKET);
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-delete.json");
         assertThat(deletedPaths()).containsExactly(
@@ -260,7 +260,7 @@ class ContactFlowsResourceTest {
         harness.connect.disassociateLambda();
         harness.s3.noSuchBucket(BUCKET);
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-delete.json");
         harness.aws.verify(0, deleteRequestedFor(urlPathMatching("/contact-flows/.*")));
@@ -271,7 +271,7 @@ class ContactFlowsResourceTest {
         CloudFormationCustomResourceEvent event = harness.event(DELETE);
         event.getResourceProperties().remove("NomidioActionFunctionArn");
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-delete.json");
         harness.aws.verify(0, anyRequestedFor(anyUrl()));
@@ -282,7 +282,7 @@ class ContactFlowsResourceTest {
         harness.connect.instanceGone();
         harness.s3.listing(BUCKET, List.of());
 
-        handler.handle(harness.event(DELETE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(DELETE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-delete.json");
     }
@@ -294,7 +294,7 @@ class ContactFlowsResourceTest {
                 .withBody("{\"Message\":\"not authorized to perform connect:ListContactFlows\"}")));
         harness.s3.listing(BUCKET, List.of());
 
-        handler.handle(harness.event(DELETE), new LambdaTestContext("deploymentHelper", 120_000));
+        handler.handle(harness.event(DELETE), new LocalLambdaContext("deploymentHelper", 120_000));
 
         harness.assertAnswered("contact-flows-delete-left-behind.json");
     }

@@ -1,22 +1,20 @@
 package com.nomidio.connect.deployment.secret;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandlerAccess;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.deployment.testing.HelperHarness;
+import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Custom::NomidioSecret through the real handler, KMS on WireMock, the answer on a local ResponseURL. */
+/** Custom::NomidioSecret through the real handler, the kit's local KMS, the answer on a local ResponseURL. */
 class SecretResourceTest {
 
     private static final String ACCESS_KEY_ID = "9ODO5FL9B50A5V9Y0Q6Q";
@@ -24,7 +22,7 @@ class SecretResourceTest {
     private static final String ROTATED_KEY_ID = "7KQ2M4X8P1R6T3V9W5Z0";
     private static final String ROTATED_SECRET = "example-rotated-secret-not-real";
 
-    private final HelperHarness harness = new HelperHarness();
+    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler = new DeploymentHelperHandlerAccess(
             harness.dispatcher(Duration.ofSeconds(2)));
 
@@ -35,30 +33,29 @@ class SecretResourceTest {
 
     @Test
     void create_whenKmsEncrypts_answersSuccessWithNoEchoCiphertext() {
-        KmsStubs.encrypt(harness.aws, SECRET, ACCESS_KEY_ID);
+        harness.kms.holds(SECRET, SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
 
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-create.json");
     }
 
     @Test
     void create_whenCiphertextReturned_decryptsWithTheClientsEncryptionContext() {
-        KmsStubs.encrypt(harness.aws, SECRET, ACCESS_KEY_ID);
-        KmsStubs.decrypt(harness.aws, SECRET, ACCESS_KEY_ID);
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        harness.kms.holds(SECRET, SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
         String ciphertext = harness.cloudFormation.onlyAnswer().json().at("/Data/Ciphertext").asText();
 
-        String decrypted = new KmsAccessKeySecret(KmsStubs.client(harness.aws.baseUrl()), ciphertext, ACCESS_KEY_ID).get();
+        String decrypted = new KmsAccessKeySecret(harness.kms.client(), ciphertext, ACCESS_KEY_ID).get();
 
         assertThat(decrypted).isEqualTo(SECRET);
     }
 
     @Test
     void update_whenCredentialsRotated_encryptsTheNewSecretUnderTheNewKeyIdKeepingThePhysicalId() {
-        KmsStubs.encrypt(harness.aws, ROTATED_SECRET, ROTATED_KEY_ID);
+        harness.kms.holds(ROTATED_SECRET, SecretEncryptionContext.forAccessKey(ROTATED_KEY_ID));
 
-        handler.handle(harness.event("deployment-helper-update-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-update-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-update.json");
         harness.aws.verify(1, postRequestedFor(urlPathEqualTo("/"))
@@ -67,12 +64,10 @@ class SecretResourceTest {
 
     @Test
     void create_whenKmsDeniesEncrypt_answersFailedNamingTheRoleAndKeepsTheSecretOutOfTheReason() {
-        harness.aws.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo("TrentService.Encrypt"))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
-                        .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"User is not authorized to perform"
-                                + " kms:Encrypt on this resource\"}")));
+        harness.kms.refuseEverything(400, "AccessDeniedException",
+                "User is not authorized to perform kms:Encrypt on this resource");
 
-        handler.handle(harness.event("deployment-helper-create-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-create-kms-denied.json");
         assertThat(harness.cloudFormation.onlyAnswer().body()).doesNotContain(SECRET);
@@ -83,7 +78,7 @@ class SecretResourceTest {
         var event = harness.event("deployment-helper-create-secret.json");
         event.getResourceProperties().remove("AccessKeySecret");
 
-        handler.handle(event, new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("FAILED");
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Reason").asText())
@@ -94,7 +89,7 @@ class SecretResourceTest {
 
     @Test
     void delete_whenCalled_answersSuccessWithoutCallingKms() {
-        handler.handle(harness.event("deployment-helper-delete-secret.json"), new LambdaTestContext("deploymentHelper", 60_000));
+        handler.handle(harness.event("deployment-helper-delete-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
 
         harness.assertAnswered("secret-delete.json");
         assertThat(harness.aws.getAllServeEvents()).isEmpty();

@@ -16,17 +16,17 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.nomidio.connect.flows.testing.SampleFlowValues;
 import com.nomidio.connect.flows.templates.NomidioFlow;
+import com.nomidio.connect.testkit.connect.SampleConnectInstance;
 import java.util.List;
 import java.util.Map;
 
 /** Amazon Connect's REST-JSON API on WireMock: the calls the flows resource makes, as the service answers them. */
 public final class ConnectStubs {
 
-    public static final String INSTANCE_ID = SampleFlowValues.INSTANCE_ID;
+    public static final String INSTANCE_ID = SampleConnectInstance.INSTANCE_ID;
     public static final String QUEUE_ID = "11111111-1111-4111-8111-111111111111";
-    public static final String QUEUE_ARN = SampleFlowValues.queueArn(QUEUE_ID);
+    public static final String QUEUE_ARN = SampleConnectInstance.queueArn(QUEUE_ID);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
@@ -47,7 +47,7 @@ public final class ConnectStubs {
     }
 
     public static String flowArn(NomidioFlow flow) {
-        return SampleFlowValues.flowArn(flowId(flow));
+        return SampleConnectInstance.flowArn(flowId(flow));
     }
 
     public static String flowsPath() {
@@ -79,7 +79,7 @@ public final class ConnectStubs {
 
     public void associateLambda() {
         server.stubFor(put(urlPathEqualTo(lambdaFunctionPath()))
-                .withRequestBody(matchingJsonPath("$.FunctionArn", equalTo(SampleFlowValues.NOMIDIO_ACTION_ALIAS_ARN)))
+                .withRequestBody(matchingJsonPath("$.FunctionArn", equalTo(SampleConnectInstance.NOMIDIO_ACTION_ALIAS_ARN)))
                 .willReturn(aResponse().withStatus(200)));
     }
 
@@ -169,7 +169,7 @@ public final class ConnectStubs {
         ArrayNode list = body.putArray("ContactFlowSummaryList");
         // A flow of the customer's with another name is always there too: it must be ignored.
         list.addObject().put("Id", "99999999-9999-4999-8999-999999999999")
-                .put("Arn", SampleFlowValues.flowArn("99999999-9999-4999-8999-999999999999"))
+                .put("Arn", SampleConnectInstance.flowArn("99999999-9999-4999-8999-999999999999"))
                 .put("Name", "Default customer queue").put("ContactFlowType", "CUSTOMER_QUEUE")
                 .put("ContactFlowState", "ACTIVE").put("ContactFlowStatus", "PUBLISHED");
         for (NomidioFlow flow : flows) {

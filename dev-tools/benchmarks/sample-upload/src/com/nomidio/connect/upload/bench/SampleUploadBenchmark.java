@@ -1,25 +1,22 @@
 package com.nomidio.connect.upload.bench;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.gateway.Deadline;
-import com.nomidio.connect.media.testkit.CallBuilder;
-import com.nomidio.connect.media.testkit.ConnectCall;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.FixtureStream;
-import com.nomidio.connect.media.testkit.ServedFragment;
-import com.nomidio.connect.media.testkit.TagPlacement;
+import com.nomidio.connect.testkit.kvs.CallBuilder;
+import com.nomidio.connect.testkit.kvs.ConnectCall;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.FixtureStream;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.kvs.TagPlacement;
 import com.nomidio.connect.upload.adapters.KvsMkvReader;
 import com.nomidio.connect.upload.domain.CallerAudioCapture;
-import com.nomidio.connect.upload.domain.CaptureResult;
 import com.nomidio.connect.upload.domain.CapturePolicy;
+import com.nomidio.connect.upload.domain.CaptureResult;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.upload.testing.UploadHarness;
+import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
@@ -124,7 +121,7 @@ public final class SampleUploadBenchmark {
         for (int run = 0; run < runs; run++) {
             List<Long> uploadArrivals = new CopyOnWriteArrayList<>();
             List<Long> firstGatewayArrivals = new CopyOnWriteArrayList<>();
-            try (UploadHarness harness = new UploadHarness().challenge("ch-bench", AuthLevel.STANDARD);
+            try (SampleUploadHarness harness = new SampleUploadHarness().challenge("ch-bench", AuthLevel.STANDARD);
                  FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).pace(2000)) {
                 harness.gateway.addMockServiceRequestListener((request, response) -> {
                     firstGatewayArrivals.add(System.nanoTime());

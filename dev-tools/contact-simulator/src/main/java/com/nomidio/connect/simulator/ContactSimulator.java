@@ -8,14 +8,12 @@ import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.emulator.GatewayEmulator;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.gateway.GatewayConfig;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
 import com.nomidio.connect.phone.PhoneNumbers;
 import com.nomidio.connect.secret.AccessKeySecrets;
+import com.nomidio.connect.secret.SecretEncryptionContext;
 import com.nomidio.connect.simulator.audio.CallerAudio;
 import com.nomidio.connect.simulator.audio.CallerMediaStream;
 import com.nomidio.connect.simulator.aws.LambdaFunctions;
-import com.nomidio.connect.simulator.aws.LocalKms;
-import com.nomidio.connect.simulator.aws.LocalLambda;
 import com.nomidio.connect.simulator.engine.CallClock;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import com.nomidio.connect.simulator.engine.CallRun;
@@ -27,6 +25,9 @@ import com.nomidio.connect.simulator.flows.FlowLibrary;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
 import com.nomidio.connect.upload.domain.CaptureSettings;
+import com.nomidio.connect.testkit.kms.LocalKms;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.lambda.LocalLambda;
 import com.nomidio.connect.upload.entrypoints.SampleUploadHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,6 +69,8 @@ public final class ContactSimulator implements AutoCloseable {
     private final LogCapture logs;
     private final GatewayEmulator emulator;
     private final LocalKms kms;
+    /** The access key secret as the deployment helper would have encrypted it, for this deployment's KMS. */
+    private final String secretCiphertext;
     private final FakeKinesisVideo kvs;
     private final LambdaFunctions functions;
     private final LocalLambda lambda;
@@ -86,14 +89,12 @@ public final class ContactSimulator implements AutoCloseable {
         }
         this.emulator = gateway.build().start(0);
         GatewayConfig gatewayConfig = emulator.clientConfig();
-        this.kms = LocalKms.start(gatewayConfig.accessKeySecret().get(), gatewayConfig.accessKeyId());
-        try {
-            this.kvs = new FakeKinesisVideo(List.of()).pace(settings.realTime() ? CallerMediaStream.FRAGMENT_MILLIS : 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the local Kinesis Video endpoint", e);
-        }
+        this.kms = new LocalKms();
+        this.secretCiphertext = kms.holds(gatewayConfig.accessKeySecret().get(),
+                SecretEncryptionContext.forAccessKey(gatewayConfig.accessKeyId()));
+        this.kvs = new FakeKinesisVideo(List.of()).pace(settings.realTime() ? CallerMediaStream.FRAGMENT_MILLIS : 0);
         this.functions = new LambdaFunctions();
-        this.lambda = LocalLambda.start(functions);
+        this.lambda = new LocalLambda(functions);
         functions.onAsyncFinished(new LambdaFunctions.AsyncListener() {
             @Override
             public long started(LambdaFunctions.DeployedFunction function) {
@@ -136,7 +137,7 @@ public final class ContactSimulator implements AutoCloseable {
 
     /** Successful KMS Decrypt calls: each function decrypts the access key secret once and keeps it. */
     public int kmsDecrypts() {
-        return kms.decrypts();
+        return (int) kms.decrypts();
     }
 
     /** Plays one call to its end (queued, disconnected, ended, or stopped). */
@@ -295,7 +296,7 @@ public final class ContactSimulator implements AutoCloseable {
         env.put(GatewayConfig.SUPPLIER_CODE, gateway.supplierCode());
         env.put(GatewayConfig.ENTERPRISE_CODE, gateway.enterpriseCode());
         env.put(GatewayConfig.ACCESS_KEY_ID, gateway.accessKeyId());
-        env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, kms.ciphertext());
+        env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, secretCiphertext);
         env.put(AwsEnvironment.REGION, settings.instance().region());
         env.put(AwsEnvironment.ACCESS_KEY_ID, SIMULATED_ACCESS_KEY_ID);
         env.put(AwsEnvironment.SECRET_ACCESS_KEY, "simulated-secret-access-key");

@@ -1,7 +1,7 @@
 package com.nomidio.connect.simulator;
 
-import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
-import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
+import static com.nomidio.connect.simulator.SimulatorHarness.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatorHarness.assertEveryOutputSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.AuthLevel;
@@ -25,7 +25,7 @@ class ChallengeOutcomesTest {
     private static final String ENROLLED_VOICE_A = "+447700900001";
 
     @RegisterExtension
-    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment();
+    static final SimulatorHarness DEPLOYMENT = new SimulatorHarness();
 
     @Test
     void call_whenAnotherVoiceSaysThePassphrase_failsTheChallengeAndIsQueued() {

@@ -1,7 +1,7 @@
 package com.nomidio.connect.simulator;
 
-import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
-import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
+import static com.nomidio.connect.simulator.SimulatorHarness.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatorHarness.assertEveryOutputSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.ChallengeStatus;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ChallengePollingTest {
 
     @RegisterExtension
-    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment(SimulatorSettings.defaults()
+    static final SimulatorHarness DEPLOYMENT = new SimulatorHarness(SimulatorSettings.defaults()
             .withNomidioActionTimeout(Duration.ofSeconds(3))
             .withEmulatorSettings(s -> s.verificationDelay(Duration.ofSeconds(60))));
 

@@ -1,8 +1,8 @@
 package com.nomidio.connect.simulator;
 
-import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
-import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
-import static com.nomidio.connect.simulator.SimulatedDeployment.resource;
+import static com.nomidio.connect.simulator.SimulatorHarness.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatorHarness.assertEveryOutputSet;
+import static com.nomidio.connect.simulator.SimulatorHarness.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.AuthLevel;
@@ -22,7 +22,7 @@ class CustomerFlowsTest {
             "arn:aws:connect:eu-west-2:111122223333:instance/simulated-instance/contact-flow/PREMIUM-POST-FLOW";
 
     @RegisterExtension
-    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment();
+    static final SimulatorHarness DEPLOYMENT = new SimulatorHarness();
 
     @Test
     void call_whenCustomerPreFlowAsksForHighAndItsOwnPostFlow_runsHighAndEndsInTheirPostFlow() {

@@ -2,9 +2,9 @@ package com.nomidio.connect.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nomidio.connect.flows.testing.ForeignFlows;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import com.nomidio.connect.testkit.connect.ForeignFlows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,7 +18,7 @@ class ForeignFlowsTest {
             "arn:aws:connect:eu-west-2:111122223333:instance/simulated-instance/queue/VoicemailQueue";
 
     @RegisterExtension
-    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment();
+    static final SimulatorHarness DEPLOYMENT = new SimulatorHarness();
 
     @Test
     void call_whenAgentWhisperRunsForAVoicemailContact_clearsTheFlagSpeaksTheQueueAndEnds() {
@@ -79,7 +79,7 @@ class ForeignFlowsTest {
     @Test
     void call_whenFlowUsesATypeTheLanguageHasButTheSimulatorDoesNotRun_saysSo() {
         CallResult call = DEPLOYMENT.call(CallScenario.builder()
-                .entryFlow("MODULE-CALLER", SimulatedDeployment.resource("flows/engine/INVOKES-A-MODULE.json")));
+                .entryFlow("MODULE-CALLER", SimulatorHarness.resource("flows/engine/INVOKES-A-MODULE.json")));
 
         assertThat(call.outcome()).isEqualTo(CallOutcome.STOPPED);
         assertThat(call.detail()).contains("InvokeFlowModule", "part of the flow language but this simulator does not "

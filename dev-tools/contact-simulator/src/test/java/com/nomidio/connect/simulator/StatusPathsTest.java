@@ -1,8 +1,8 @@
 package com.nomidio.connect.simulator;
 
-import static com.nomidio.connect.simulator.SimulatedDeployment.WORKING_QUEUE;
-import static com.nomidio.connect.simulator.SimulatedDeployment.assertEveryOutputSet;
-import static com.nomidio.connect.simulator.SimulatedDeployment.assertLogsSafe;
+import static com.nomidio.connect.simulator.SimulatorHarness.WORKING_QUEUE;
+import static com.nomidio.connect.simulator.SimulatorHarness.assertEveryOutputSet;
+import static com.nomidio.connect.simulator.SimulatorHarness.assertLogsSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.NomidioStatus;
@@ -31,7 +31,7 @@ class StatusPathsTest {
             List.of("NOMIDIO-PRE-FLOW", "NOMIDIO-AUTHENTICATION-FLOW", "NOMIDIO-POST-FLOW");
 
     @RegisterExtension
-    static final SimulatedDeployment DEPLOYMENT = new SimulatedDeployment();
+    static final SimulatorHarness DEPLOYMENT = new SimulatorHarness();
 
     @Test
     void call_whenEnrolledCallerSaysThePassphraseInTheirVoice_passesAStandardChallengeAndIsQueued() {

@@ -4,16 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,18 +31,23 @@ class AwsEnvironmentTest {
     private static final String ACCESS_KEY_ID = "AKID-OF-THE-NOMIDIO-KEY";
     private static final String CONTAINER_TOKEN = "container-authorization-token";
 
+    /** Lambda's container credentials endpoint. */
     private WireMockServer server;
+    private LocalKms kms;
+    private String ciphertext;
 
     @BeforeEach
     void start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
-        KmsStubs.decrypt(server, "the-secret", ACCESS_KEY_ID);
+        kms = new LocalKms();
+        ciphertext = kms.holds("the-secret", SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
     }
 
     @AfterEach
     void stop() {
         server.stop();
+        kms.close();
         System.clearProperty("aws.containerCredentialsFullUri");
         System.clearProperty("aws.containerAuthorizationToken");
     }
@@ -61,14 +65,14 @@ class AwsEnvironmentTest {
         Map<String, String> snapStartEnvironment = Map.of(
                 AwsEnvironment.REGION, "eu-west-2",
                 AwsEnvironment.CONTAINER_CREDENTIALS_FULL_URI, fullUri,
-                "AWS_ENDPOINT_URL_KMS", server.baseUrl());
+                "AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
 
         assertThat(decryptWith(snapStartEnvironment)).isEqualTo("the-secret");
 
         server.verify(getRequestedFor(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(CONTAINER_TOKEN)));
-        LoggedRequest decrypt = server.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst();
-        assertThat(decrypt.getHeader("Authorization")).contains("Credential=ASIACONTAINERKEY/").contains("/eu-west-2/kms/");
-        assertThat(decrypt.getHeader("X-Amz-Security-Token")).isEqualTo("container-session");
+        LocalKms.Request decrypt = kms.requests("Decrypt").getFirst();
+        assertThat(decrypt.header("Authorization")).contains("Credential=ASIACONTAINERKEY/").contains("/eu-west-2/kms/");
+        assertThat(decrypt.header("X-Amz-Security-Token")).isEqualTo("container-session");
     }
 
     @Test
@@ -78,13 +82,13 @@ class AwsEnvironmentTest {
                 AwsEnvironment.ACCESS_KEY_ID, "AKIAFROMTHEMAP",
                 AwsEnvironment.SECRET_ACCESS_KEY, "map-secret",
                 AwsEnvironment.SESSION_TOKEN, "map-session",
-                "AWS_ENDPOINT_URL_KMS", server.baseUrl());
+                "AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
 
         assertThat(decryptWith(environment)).isEqualTo("the-secret");
 
-        LoggedRequest decrypt = server.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst();
-        assertThat(decrypt.getHeader("Authorization")).contains("Credential=AKIAFROMTHEMAP/").contains("/eu-west-1/kms/");
-        assertThat(decrypt.getHeader("X-Amz-Security-Token")).isEqualTo("map-session");
+        LocalKms.Request decrypt = kms.requests("Decrypt").getFirst();
+        assertThat(decrypt.header("Authorization")).contains("Credential=AKIAFROMTHEMAP/").contains("/eu-west-1/kms/");
+        assertThat(decrypt.header("X-Amz-Security-Token")).isEqualTo("map-session");
     }
 
     @Test
@@ -98,10 +102,10 @@ class AwsEnvironmentTest {
         assertThat(AwsEnvironment.endpoint(Map.of(), AwsEnvironment.KMS)).isEmpty();
     }
 
-    private static String decryptWith(Map<String, String> environment) {
-        try (KmsClient kms = AwsEnvironment.configure(KmsClient.builder(), environment, AwsEnvironment.KMS)
+    private String decryptWith(Map<String, String> environment) {
+        try (KmsClient client = AwsEnvironment.configure(KmsClient.builder(), environment, AwsEnvironment.KMS)
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
-            return new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get();
+            return new KmsAccessKeySecret(client, ciphertext, ACCESS_KEY_ID).get();
         }
     }
 

@@ -27,7 +27,7 @@ import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.time.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,7 +58,9 @@ class HttpNomidioGatewayTest {
         server.start();
         stubs = new GatewayStubs(server).token();
         clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-        gateway = new HttpNomidioGateway(stubs.config(), new ObjectMapper(), HttpClient.newHttpClient(), clock);
+        GatewayConfig config = new GatewayConfig(URI.create(stubs.baseUrl()), GatewayStubs.SUPPLIER_CODE,
+                GatewayStubs.ENTERPRISE_CODE, GatewayStubs.ACCESS_KEY_ID, () -> GatewayStubs.ACCESS_KEY_SECRET, null);
+        gateway = new HttpNomidioGateway(config, new ObjectMapper(), HttpClient.newHttpClient(), clock);
     }
 
     @AfterEach

@@ -1,14 +1,10 @@
 package com.nomidio.connect.secret;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nomidio.connect.testing.GatewayStubs;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,39 +13,40 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 
 class KmsAccessKeySecretTest {
 
-    private WireMockServer kmsServer;
+    private LocalKms kmsServer;
     private KmsClient kms;
 
     @BeforeEach
     void start() {
-        kmsServer = new WireMockServer(options().dynamicPort());
-        kmsServer.start();
-        kms = KmsStubs.client(kmsServer.baseUrl());
+        kmsServer = new LocalKms();
+        kms = kmsServer.client();
     }
 
     @AfterEach
     void stop() {
         kms.close();
-        kmsServer.stop();
+        kmsServer.close();
     }
 
     @Test
     void get_whenCalledRepeatedly_decryptsOnceWithTheEncryptionContext() {
-        KmsStubs.decrypt(kmsServer, GatewayStubs.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_ID);
-        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, GatewayStubs.ACCESS_KEY_ID);
+        String ciphertext = kmsServer.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
+        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, ciphertext, GatewayStubs.ACCESS_KEY_ID);
 
         assertThat(secret.get()).isEqualTo(GatewayStubs.ACCESS_KEY_SECRET);
         assertThat(secret.get()).isEqualTo(GatewayStubs.ACCESS_KEY_SECRET);
 
-        kmsServer.verify(1, postRequestedFor(urlPathEqualTo("/")));
+        assertThat(kmsServer.requests()).hasSize(1);
     }
 
     @Test
     void get_whenCiphertextWasMadeForAnotherKeyId_isRefusedByKms() {
-        KmsStubs.decrypt(kmsServer, GatewayStubs.ACCESS_KEY_SECRET, "ANOTHER-KEY-ID");
-        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, GatewayStubs.ACCESS_KEY_ID);
+        String ciphertext = kmsServer.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                SecretEncryptionContext.forAccessKey("ANOTHER-KEY-ID"));
+        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, ciphertext, GatewayStubs.ACCESS_KEY_ID);
 
-        // The stub only answers for the right encryption context; anything else is a 404 from WireMock.
+        // KMS decrypts only under the encryption context the ciphertext was made with.
         assertThatThrownBy(secret::get).isInstanceOf(KmsException.class);
     }
 
@@ -58,7 +55,7 @@ class KmsAccessKeySecretTest {
         KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, "%%%not-base64%%%", GatewayStubs.ACCESS_KEY_ID);
 
         assertThatThrownBy(secret::get).hasMessageContaining("not base64");
-        assertThat(kmsServer.getAllServeEvents()).isEmpty();
+        assertThat(kmsServer.requests()).isEmpty();
     }
 
     @Test
@@ -69,8 +66,9 @@ class KmsAccessKeySecretTest {
 
     @Test
     void toString_whenDecrypted_doesNotShowTheSecret() {
-        KmsStubs.decrypt(kmsServer, GatewayStubs.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_ID);
-        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, GatewayStubs.ACCESS_KEY_ID);
+        String ciphertext = kmsServer.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
+        KmsAccessKeySecret secret = new KmsAccessKeySecret(kms, ciphertext, GatewayStubs.ACCESS_KEY_ID);
         secret.get();
 
         assertThat(secret.toString()).doesNotContain(GatewayStubs.ACCESS_KEY_SECRET);

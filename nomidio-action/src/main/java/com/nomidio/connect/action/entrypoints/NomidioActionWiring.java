@@ -34,7 +34,7 @@ public final class NomidioActionWiring {
     public static final String SAMPLE_UPLOAD_FUNCTION = "SAMPLE_UPLOAD_FUNCTION";
 
     /** Call timeouts well inside Connect's 8 s. */
-    static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(
+    public static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(
             Duration.ofMillis(1000), Duration.ofMillis(2500), Duration.ofSeconds(3));
 
     private static final Logger LOG = LoggerFactory.getLogger(NomidioActionWiring.class);

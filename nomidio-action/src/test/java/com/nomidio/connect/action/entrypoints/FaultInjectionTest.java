@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.gateway.GatewayConfig;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.secret.AccessKeySecrets;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +32,6 @@ class FaultInjectionTest {
     private static final long REMAINING_MS = 2500;
     private static final int SLOWER_THAN_BUDGET_MS = 6000;
 
-    private static ActionRig rig;
 
     enum Fault {
         SERVER_ERROR,
@@ -43,20 +41,8 @@ class FaultInjectionTest {
         MALFORMED_JSON
     }
 
-    @BeforeAll
-    static void startRig() {
-        rig = new ActionRig();
-    }
-
-    @AfterAll
-    static void stopRig() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void resetRig() {
-        rig.reset();
-    }
+    @RegisterExtension
+    static final NomidioActionHarness harness = new NomidioActionHarness();
 
     static Stream<Arguments> actionsAndFaults() {
         List<Arguments> cases = new ArrayList<>();
@@ -80,7 +66,7 @@ class FaultInjectionTest {
         ObjectNode event = event(action);
 
         long started = System.nanoTime();
-        Map<String, String> answer = rig.invoke(event, REMAINING_MS);
+        Map<String, String> answer = harness.invoke(event, REMAINING_MS);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         String expected = lambdaIsTheDependency ? "ERROR" : "NOMIDIO_UNAVAILABLE";
@@ -94,22 +80,22 @@ class FaultInjectionTest {
                 .containsEntry(ContactAttribute.CHALLENGE_RESULT.key(), "");
         // Not a benchmark: the contract that the answer is back before Lambda (and Connect) would give up.
         assertThat(elapsed).isLessThan(Duration.ofMillis(REMAINING_MS));
-        ObjectNode metric = rig.metricLines().get(0);
+        ObjectNode metric = harness.metricLines().get(0);
         assertThat(metric.path("outcome").asText()).isEqualTo(expected);
         assertThat(metric.path("NomidioUnavailable").asInt()).isEqualTo(lambdaIsTheDependency ? 0 : 1);
     }
 
     private static void injectIntoGateway(Fault fault) {
         switch (fault) {
-            case SERVER_ERROR -> rig.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
-            case RATE_LIMITED -> rig.stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "1"));
-            case SLOWER_THAN_BUDGET -> rig.stubs.everyCall(okJson("{}").withFixedDelay(SLOWER_THAN_BUDGET_MS));
+            case SERVER_ERROR -> harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+            case RATE_LIMITED -> harness.stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "1"));
+            case SLOWER_THAN_BUDGET -> harness.stubs.everyCall(okJson("{}").withFixedDelay(SLOWER_THAN_BUDGET_MS));
             case CONNECTION_REFUSED -> {
-                Map<String, String> env = rig.environment();
-                env.put(GatewayConfig.GATEWAY_URL, ActionRig.closedPortUrl());
-                rig.rewire(env);
+                Map<String, String> env = harness.environment();
+                env.put(GatewayConfig.GATEWAY_URL, NomidioActionHarness.closedPortUrl());
+                harness.rewire(env);
             }
-            case MALFORMED_JSON -> rig.stubs.everyCall(okJson("{\"status\": \"ENROLLED\", \"nomidioId\": ").withStatus(200));
+            case MALFORMED_JSON -> harness.stubs.everyCall(okJson("{\"status\": \"ENROLLED\", \"nomidioId\": ").withStatus(200));
         }
     }
 
@@ -123,9 +109,9 @@ class FaultInjectionTest {
             case CONNECTION_REFUSED -> null;
         };
         if (response == null) {
-            rig.rewireLambda(ActionRig.closedPortUrl());
+            harness.rewireLambda(NomidioActionHarness.closedPortUrl());
         } else {
-            rig.lambda.stubFor(ActionRig.invoke().atPriority(1).willReturn(response));
+            harness.lambda.stubFor(NomidioActionHarness.invoke().atPriority(1).willReturn(response));
         }
     }
 

@@ -1,17 +1,16 @@
 package com.nomidio.connect.action.entrypoints;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CALLER;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CHALLENGE_ID;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CONTACT_ID;
-import static com.nomidio.connect.action.entrypoints.ActionRig.NOMIDIO_ID;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAction;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAttribute;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCaller;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,8 +20,9 @@ import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.testing.GatewayStubs;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.logging.LogLevels;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,12 +33,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.nomidio.connect.logging.LogLevels;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 
 /**
@@ -60,19 +58,11 @@ class LogSafetyTest {
     private static final List<String> PHONE_FORMS = List.of(CALLER, "447700900123", "7700900123", "07700 900123",
             "07700900123", "7700 900123", "7700900");
 
-    private static ActionRig rig;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private PrintStream originalStdout;
 
-    @BeforeAll
-    static void startRig() {
-        rig = new ActionRig();
-    }
-
-    @AfterAll
-    static void stopRig() {
-        rig.close();
-    }
+    @RegisterExtension
+    static final NomidioActionHarness harness = new NomidioActionHarness();
 
     @BeforeEach
     void captureStdout() {
@@ -80,7 +70,8 @@ class LogSafetyTest {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         // Our own debug lines too, in case one ever prints a value it should not.
         LogLevels.set("com.nomidio", Level.DEBUG);
-        rig.reset();
+        // Again, now that stdout is captured: the handler's construction is logged too.
+        harness.reset();
     }
 
     @AfterEach
@@ -91,31 +82,28 @@ class LogSafetyTest {
 
     @Test
     void everyAction_andCredentialFailures_logNoSecretNoTokenNoFullNumber_andCarryContactId() throws IOException {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, FraudFlag.SUSPECTED_FRAUD)
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, FraudFlag.SUSPECTED_FRAUD)
                 .invite(CALLER)
                 .optOut()
                 .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
                 .challengeResult(CHALLENGE_ID, ChallengeStatus.FAILED, AuthLevel.STANDARD);
-        rig.invoke(withCaller(event("lookup"), "07700 900123"));
-        rig.invoke(event("invite"));
-        rig.invoke(withoutAttribute(event("optOut"), "nomidio_id"));
-        rig.invoke(event("createChallenge"));
-        rig.invoke(event("startSampleUpload"));
-        rig.invoke(event("challengeResult"));
-        rig.invoke(withAction(event("lookup"), "+447700900123"));
-        rig.invoke(withCaller(event("lookup"), "+44 7700 900123 9999 9999"));
+        harness.invoke(withCaller(event("lookup"), "07700 900123"));
+        harness.invoke(event("invite"));
+        harness.invoke(withoutAttribute(event("optOut"), "nomidio_id"));
+        harness.invoke(event("createChallenge"));
+        harness.invoke(event("startSampleUpload"));
+        harness.invoke(event("challengeResult"));
+        harness.invoke(withAction(event("lookup"), "+447700900123"));
+        harness.invoke(withCaller(event("lookup"), "+44 7700 900123 9999 9999"));
         // The token request carries the secret: a refusal must not echo it.
-        rig.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+        harness.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
                 .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
-        rig.invoke(event("lookup"));
-        rig.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
-        rig.invoke(event("lookup"));
-        rig.reset();
-        rig.kms.resetAll();
-        rig.kms.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\":\"InvalidCiphertextException\",\"message\":\"bad ciphertext\"}")));
-        rig.invoke(event("lookup"));
+        harness.invoke(event("lookup"));
+        harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+        harness.invoke(event("lookup"));
+        harness.reset();
+        harness.kms.refuseEverything(400, "InvalidCiphertextException", "bad ciphertext");
+        harness.invoke(event("lookup"));
 
         List<String> lines = lines();
         String everything = String.join("\n", lines) + "\n" + metricsText();
@@ -124,7 +112,7 @@ class LogSafetyTest {
                 .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
                 .doesNotContain(base64(GatewayStubs.ACCESS_KEY_SECRET))
                 .doesNotContain(GatewayStubs.TOKEN)
-                .doesNotContain(KmsStubs.CIPHERTEXT_BASE64);
+                .doesNotContain(LocalKms.CIPHERTEXT_BASE64);
         for (String phone : PHONE_FORMS) {
             assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
         }
@@ -144,7 +132,7 @@ class LogSafetyTest {
     void unreadableEvent_containingANumber_isNotEchoedIntoTheLog() {
         String payload = "{\"Details\":{\"ContactData\":{\"CustomerEndpoint\":{\"Address\":\"" + CALLER + "\"}}} oops";
 
-        rig.invoke(payload.getBytes(StandardCharsets.UTF_8), ActionRig.CONNECT_REMAINING_MS);
+        harness.invoke(payload.getBytes(StandardCharsets.UTF_8), NomidioActionHarness.CONNECT_REMAINING_MS);
 
         String everything = String.join("\n", lines());
         assertThat(everything).contains("Unreadable invocation");
@@ -155,10 +143,10 @@ class LogSafetyTest {
 
     @Test
     void handleRequest_whenLookupAnswers_isFoundByContactIdActionAndOutcomeFields() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        rig.invoke(event("lookup"));
-        rig.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
-        rig.invoke(event("lookup"));
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        harness.invoke(event("lookup"));
+        harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+        harness.invoke(event("lookup"));
 
         List<JsonNode> lines = jsonLines();
 
@@ -182,8 +170,8 @@ class LogSafetyTest {
 
     @Test
     void handleRequest_whenChallengeCreated_carriesChallengeIdAndAuthLevelAsFields() {
-        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
-        rig.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
+        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
+        harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
 
         List<JsonNode> lines = jsonLines();
 
@@ -200,7 +188,7 @@ class LogSafetyTest {
 
     @Test
     void handleRequest_whenTheActionIsInvalid_logsTheProblemAsAFieldBesideTheAction() {
-        rig.invoke(withoutAttribute(event("challengeResult"), "nomidio_challenge_id"));
+        harness.invoke(withoutAttribute(event("challengeResult"), "nomidio_challenge_id"));
 
         List<JsonNode> lines = jsonLines();
 
@@ -253,7 +241,7 @@ class LogSafetyTest {
     }
 
     private static String metricsText() {
-        return String.join("\n", rig.metricLines().stream().map(JsonNode::toString).toList());
+        return String.join("\n", harness.metricLines().stream().map(JsonNode::toString).toList());
     }
 
     private static String base64(String value) {

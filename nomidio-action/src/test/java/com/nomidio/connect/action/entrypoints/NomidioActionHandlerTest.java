@@ -12,10 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CALLER;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CHALLENGE_ID;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CONTACT_ID;
-import static com.nomidio.connect.action.entrypoints.ActionRig.NOMIDIO_ID;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.event;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAction;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withAttribute;
@@ -24,6 +20,10 @@ import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withCh
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAttribute;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutAudio;
 import static com.nomidio.connect.action.entrypoints.ConnectEventFixtures.withoutCustomerEndpoint;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -38,15 +38,13 @@ import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,30 +52,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NomidioActionHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ActionRig rig;
 
-    @BeforeAll
-    static void startRig() {
-        rig = new ActionRig();
-    }
-
-    @AfterAll
-    static void stopRig() {
-        rig.close();
-    }
-
-    @BeforeEach
-    void resetRig() {
-        rig.reset();
-    }
+    @RegisterExtension
+    static final NomidioActionHarness harness = new NomidioActionHarness();
 
     // --- lookup ------------------------------------------------------------------------------------------------
 
     @Test
     void lookup_whenCallerEnrolled_answersEnrolledWithIdAndFraudFlag() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING);
 
-        Map<String, String> answer = rig.invoke(event("lookup"));
+        Map<String, String> answer = harness.invoke(event("lookup"));
 
         assertThat(answer).containsExactly(
                 entry("nomidio_status", "ENROLLED"),
@@ -92,9 +77,9 @@ class NomidioActionHandlerTest {
 
     @Test
     void lookup_whenCallerUnknown_answersNotFoundAndNotEnrolled() {
-        rig.stubs.identity(CALLER, null, NomidioStatus.NOT_FOUND, null);
+        harness.stubs.identity(CALLER, null, NomidioStatus.NOT_FOUND, null);
 
-        Map<String, String> answer = rig.invoke(event("lookup"));
+        Map<String, String> answer = harness.invoke(event("lookup"));
 
         assertThat(answer).contains(entry("nomidio_status", "NOT_FOUND"), entry("nomidio_id", ""),
                 entry("nomidio_fraud_flag", ""), entry("nomidio_voice_auth", "NotEnrolled"));
@@ -102,101 +87,98 @@ class NomidioActionHandlerTest {
 
     @Test
     void lookup_whenCallerOptedOut_answersOptedOutVoiceAuth() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.OPTED_OUT, null);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.OPTED_OUT, null);
 
-        assertThat(rig.invoke(event("lookup")))
+        assertThat(harness.invoke(event("lookup")))
                 .contains(entry("nomidio_status", "OPTED_OUT"), entry("nomidio_voice_auth", "OptedOut"));
     }
 
     @Test
     void lookup_whenNumberIsNational_sendsE164WithDefaultCountry() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.EXISTS, null);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.EXISTS, null);
 
-        Map<String, String> answer = rig.invoke(withCaller(event("lookup"), "07700 900123"));
+        Map<String, String> answer = harness.invoke(withCaller(event("lookup"), "07700 900123"));
 
         assertThat(answer).containsEntry("nomidio_status", "EXISTS");
-        rig.gateway.verify(1, postRequestedFor(urlPathEqualTo("/v1/identities/search"))
+        harness.gateway.verify(1, postRequestedFor(urlPathEqualTo("/v1/identities/search"))
                 .withRequestBody(matchingJsonPath("$.phoneNumber", equalTo(CALLER))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "anonymous", "Restricted", "Unavailable", "+266696687"})
     void lookup_whenCallerIdWithheld_answersWithheldWithoutCallingGateway(String address) {
-        Map<String, String> answer = rig.invoke(withCaller(event("lookup"), address));
+        Map<String, String> answer = harness.invoke(withCaller(event("lookup"), address));
 
         assertThat(answer).contains(entry("nomidio_status", "WITHHELD_NUMBER"), entry("nomidio_id", ""),
                 entry("nomidio_voice_auth", "Inconclusive"));
         assertThat(answer).hasSize(8);
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
-        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.kms.requests()).isEmpty();
     }
 
     @Test
     void lookup_whenChatContactHasNoNumber_answersIdentificationFailed() {
         ObjectNode chat = withoutCustomerEndpoint(withChannel(event("lookup"), "CHAT"));
 
-        assertThat(rig.invoke(chat)).containsEntry("nomidio_status", "IDENTIFICATION_FAILED");
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(chat)).containsEntry("nomidio_status", "IDENTIFICATION_FAILED");
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void lookup_whenCallerIdIsNotANumber_answersError() {
-        Map<String, String> answer = rig.invoke(withCaller(event("lookup"), "sip:alice@example.com"));
+        Map<String, String> answer = harness.invoke(withCaller(event("lookup"), "sip:alice@example.com"));
 
         assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_voice_auth", "Inconclusive"));
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void lookup_whenChannelUnsupported_answersError() {
-        assertThat(rig.invoke(withChannel(event("lookup"), "TASK"))).containsEntry("nomidio_status", "ERROR");
+        assertThat(harness.invoke(withChannel(event("lookup"), "TASK"))).containsEntry("nomidio_status", "ERROR");
     }
 
     @Test
     void lookup_whenGatewayAnswersSlowlyWithinBudget_answersNormally() {
-        rig.gateway.stubFor(post(urlPathEqualTo("/v1/identities/search")).atPriority(1)
+        harness.gateway.stubFor(post(urlPathEqualTo("/v1/identities/search")).atPriority(1)
                 .willReturn(okJson(GatewayStubs.identityJson(NOMIDIO_ID, NomidioStatus.ENROLLED, null)).withFixedDelay(700)));
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
     }
 
     @Test
     void lookup_whenInvokedTwice_decryptsSecretAndFetchesTokenOnce() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
 
-        rig.invoke(event("lookup"));
-        rig.invoke(event("lookup"));
+        harness.invoke(event("lookup"));
+        harness.invoke(event("lookup"));
 
-        rig.kms.verify(1, postRequestedFor(urlPathEqualTo("/")));
-        rig.gateway.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
-        rig.gateway.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+        assertThat(harness.kms.requests()).hasSize(1);
+        harness.gateway.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+        harness.gateway.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
     }
 
     @Test
     void lookup_whenCredentialsRefused_answersError() {
-        rig.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+        harness.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
                 .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
     }
 
     @Test
     void lookup_whenKmsRefusesToDecrypt_answersError() {
-        rig.kms.resetAll();
-        rig.kms.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/x-amz-json-1.1")
-                .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"not allowed to use the key\"}")));
+        harness.kms.refuseEverything(400, "AccessDeniedException", "not allowed to use the key");
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
-        rig.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"lookup", "invite", "optOut", "createChallenge", "challengeResult"})
     void anyGatewayAction_whenFreeTrialLimitReached_answersFreeTrialLimit(String action) {
-        rig.stubs.everyCall(GatewayStubs.error(402, "FREE_TRIAL_LIMIT"));
+        harness.stubs.everyCall(GatewayStubs.error(402, "FREE_TRIAL_LIMIT"));
 
-        Map<String, String> answer = rig.invoke(event(action));
+        Map<String, String> answer = harness.invoke(event(action));
 
         assertThat(answer).containsEntry("nomidio_status", "FREE_TRIAL_LIMIT").hasSize(8);
     }
@@ -205,49 +187,49 @@ class NomidioActionHandlerTest {
 
     @Test
     void invite_whenCallerNotFound_answersInvitationSent() {
-        rig.stubs.invite(CALLER);
+        harness.stubs.invite(CALLER);
 
-        Map<String, String> answer = rig.invoke(event("invite"));
+        Map<String, String> answer = harness.invoke(event("invite"));
 
         assertThat(answer).contains(entry("nomidio_status", "INVITATION_SENT"), entry("nomidio_voice_auth", "NotEnrolled"));
-        rig.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/invitations"))
+        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/invitations"))
                 .withRequestBody(matchingJsonPath("$.contactId", equalTo(CONTACT_ID))));
     }
 
     @Test
     void invite_whenCallerIdWithheld_answersWithheldWithoutCallingGateway() {
-        assertThat(rig.invoke(withCaller(event("invite"), "anonymous"))).containsEntry("nomidio_status", "WITHHELD_NUMBER");
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(withCaller(event("invite"), "anonymous"))).containsEntry("nomidio_status", "WITHHELD_NUMBER");
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void invite_whenAlreadyInvited_answersError() {
-        rig.stubs.everyCall(GatewayStubs.error(409, "INVALID_STATE"));
+        harness.stubs.everyCall(GatewayStubs.error(409, "INVALID_STATE"));
 
-        assertThat(rig.invoke(event("invite"))).containsEntry("nomidio_status", "ERROR");
+        assertThat(harness.invoke(event("invite"))).containsEntry("nomidio_status", "ERROR");
     }
 
     @Test
     void optOut_whenNomidioIdKnown_optsOutByIdAndKeepsIt() {
-        rig.stubs.optOut();
+        harness.stubs.optOut();
 
-        Map<String, String> answer = rig.invoke(event("optOut"));
+        Map<String, String> answer = harness.invoke(event("optOut"));
 
         assertThat(answer).contains(entry("nomidio_status", "OPTED_OUT"), entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_voice_auth", "OptedOut"));
-        rig.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
+        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
                 .withRequestBody(matchingJsonPath("$.subject.nomidioId", equalTo(NOMIDIO_ID)))
                 .withRequestBody(matchingJsonPath("$.contactId", equalTo(CONTACT_ID))));
     }
 
     @Test
     void optOut_whenNoNomidioId_optsOutByPhoneNumber() {
-        rig.stubs.optOut();
+        harness.stubs.optOut();
 
-        Map<String, String> answer = rig.invoke(withoutAttribute(event("optOut"), "nomidio_id"));
+        Map<String, String> answer = harness.invoke(withoutAttribute(event("optOut"), "nomidio_id"));
 
         assertThat(answer).containsEntry("nomidio_status", "OPTED_OUT");
-        rig.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
+        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
                 .withRequestBody(matchingJsonPath("$.subject.phoneNumber", equalTo(CALLER))));
     }
 
@@ -255,9 +237,9 @@ class NomidioActionHandlerTest {
 
     @Test
     void createChallenge_whenNoLevelRequested_createsStandardChallenge() {
-        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
+        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
 
-        Map<String, String> answer = rig.invoke(event("createChallenge"));
+        Map<String, String> answer = harness.invoke(event("createChallenge"));
 
         assertThat(answer).containsExactly(
                 entry("nomidio_status", "ENROLLED"),
@@ -268,35 +250,35 @@ class NomidioActionHandlerTest {
                 entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_challenge_id", CHALLENGE_ID),
                 entry("nomidio_voice_auth", "Inconclusive"));
-        rig.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/challenges"))
+        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/challenges"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo("VOICE")))
                 .withRequestBody(matchingJsonPath("$.contactId", equalTo(CONTACT_ID))));
     }
 
     @Test
     void createChallenge_whenHighLevelRequested_createsHighChallenge() {
-        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
+        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
 
-        Map<String, String> answer = rig.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
+        Map<String, String> answer = harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
 
         assertThat(answer).contains(entry("nomidio_challenge_auth", "HIGH"), entry("nomidio_challenge_id", CHALLENGE_ID));
     }
 
     @Test
     void createChallenge_whenLevelUnknown_createsStandardChallenge() {
-        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
+        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
 
-        Map<String, String> answer = rig.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "ULTRA"));
+        Map<String, String> answer = harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "ULTRA"));
 
         assertThat(answer).contains(entry("nomidio_challenge_auth", "STANDARD"), entry("nomidio_challenge_result", "PENDING"));
     }
 
     @Test
     void createChallenge_whenNomidioIdMissing_answersErrorWithoutCallingGateway() {
-        Map<String, String> answer = rig.invoke(withoutAttribute(event("createChallenge"), "nomidio_id"));
+        Map<String, String> answer = harness.invoke(withoutAttribute(event("createChallenge"), "nomidio_id"));
 
         assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", ""));
-        rig.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/challenges")));
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/challenges")));
     }
 
     // --- startSampleUpload -------------------------------------------------------------------------------------
@@ -305,17 +287,17 @@ class NomidioActionHandlerTest {
     void startSampleUpload_invokesSampleUploadAsynchronouslyWithTheRequestRecord() throws Exception {
         long before = System.currentTimeMillis();
 
-        Map<String, String> answer = rig.invoke(event("startSampleUpload"));
+        Map<String, String> answer = harness.invoke(event("startSampleUpload"));
 
         long after = System.currentTimeMillis();
         assertThat(answer).contains(entry("nomidio_status", "ENROLLED"), entry("nomidio_challenge_id", CHALLENGE_ID),
                 entry("nomidio_challenge_auth", "STANDARD"), entry("nomidio_challenge_result", "PENDING"));
-        List<LoggedRequest> invocations = rig.lambda.findAll(postRequestedFor(urlPathMatching(ActionRig.INVOKE_PATH))
+        List<LoggedRequest> invocations = harness.lambda.findAll(postRequestedFor(urlPathMatching(NomidioActionHarness.INVOKE_PATH))
                 .withHeader("X-Amz-Invocation-Type", equalTo("Event")));
         assertThat(invocations).hasSize(1);
         LoggedRequest invocation = invocations.get(0);
         assertThat(URLDecoder.decode(invocation.getUrl(), StandardCharsets.UTF_8))
-                .isEqualTo("/2015-03-31/functions/" + ActionRig.SAMPLE_UPLOAD_FUNCTION + "/invocations");
+                .isEqualTo("/2015-03-31/functions/" + NomidioActionHarness.SAMPLE_UPLOAD_FUNCTION + "/invocations");
         JsonNode payload = JSON.readTree(invocation.getBodyAsString());
         long requestedAt = payload.path("requestedAtMillis").asLong();
         assertThat(requestedAt).isBetween(before, after);
@@ -330,15 +312,15 @@ class NomidioActionHandlerTest {
                 .put("requestedAtMillis", requestedAt);
         assertThat(payload).isEqualTo(expected);
         assertThat(JSON.treeToValue(payload, SampleUploadRequest.class).problem()).isNull();
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void startSampleUpload_whenMediaStreamingNotStarted_answersErrorWithoutInvoking() {
-        Map<String, String> answer = rig.invoke(withoutAudio(event("startSampleUpload")));
+        Map<String, String> answer = harness.invoke(withoutAudio(event("startSampleUpload")));
 
         assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", CHALLENGE_ID));
-        rig.lambda.verify(0, anyRequestedFor(anyUrl()));
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
@@ -346,8 +328,8 @@ class NomidioActionHandlerTest {
         ObjectNode event = event("startSampleUpload");
         ConnectEventFixtures.audio(event).remove("StartFragmentNumber");
 
-        assertThat(rig.invoke(event)).containsEntry("nomidio_challenge_result", "PENDING");
-        JsonNode payload = JSON.readTree(rig.lambda.findAll(postRequestedFor(urlPathMatching(ActionRig.INVOKE_PATH)))
+        assertThat(harness.invoke(event)).containsEntry("nomidio_challenge_result", "PENDING");
+        JsonNode payload = JSON.readTree(harness.lambda.findAll(postRequestedFor(urlPathMatching(NomidioActionHarness.INVOKE_PATH)))
                 .get(0).getBodyAsString());
         assertThat(payload.path("startFragmentNumber").isNull()).isTrue();
         assertThat(payload.path("startTimestampMillis").asLong()).isEqualTo(1700000123456L);
@@ -355,38 +337,38 @@ class NomidioActionHandlerTest {
 
     @Test
     void startSampleUpload_whenChallengeIdMissing_answersError() {
-        Map<String, String> answer = rig.invoke(withoutAttribute(event("startSampleUpload"), "nomidio_challenge_id"));
+        Map<String, String> answer = harness.invoke(withoutAttribute(event("startSampleUpload"), "nomidio_challenge_id"));
 
         assertThat(answer).containsEntry("nomidio_status", "ERROR");
-        rig.lambda.verify(0, anyRequestedFor(anyUrl()));
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void startSampleUpload_whenLambdaRefusesTheInvocation_answersError() {
-        rig.lambda.stubFor(ActionRig.invoke().atPriority(1).willReturn(aResponse().withStatus(404)
+        harness.lambda.stubFor(NomidioActionHarness.invoke().atPriority(1).willReturn(aResponse().withStatus(404)
                 .withHeader("x-amzn-ErrorType", "ResourceNotFoundException")
                 .withBody("{\"Type\":\"User\",\"message\":\"Function not found\"}")));
 
-        assertThat(rig.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
+        assertThat(harness.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
     }
 
     @Test
     void startSampleUpload_whenFunctionNotConfigured_answersError() {
-        Map<String, String> env = rig.environment();
+        Map<String, String> env = harness.environment();
         env.remove(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION);
-        rig.rewire(env);
+        harness.rewire(env);
 
-        assertThat(rig.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
-        rig.lambda.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
     }
 
     // --- challengeResult ---------------------------------------------------------------------------------------
 
     @Test
     void challengeResult_whenPassedAndEnrolled_answersAuthenticatedEnrolled() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
 
-        Map<String, String> answer = rig.invoke(event("challengeResult"));
+        Map<String, String> answer = harness.invoke(event("challengeResult"));
 
         assertThat(answer).containsExactly(
                 entry("nomidio_status", "ENROLLED"),
@@ -401,9 +383,9 @@ class NomidioActionHandlerTest {
 
     @Test
     void challengeResult_whenPassedButAwaitingApproval_isNotAuthenticatedEnrolled() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.HIGH);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.HIGH);
 
-        Map<String, String> answer = rig.invoke(withAttribute(event("challengeResult"), "nomidio_status", "AWAITING_APPROVAL"));
+        Map<String, String> answer = harness.invoke(withAttribute(event("challengeResult"), "nomidio_status", "AWAITING_APPROVAL"));
 
         assertThat(answer).contains(entry("nomidio_challenge_result", "PASSED"), entry("nomidio_challenge_auth", "HIGH"),
                 entry("nomidio_authenticated_enrolled", "false"), entry("nomidio_voice_auth", "Authenticated"));
@@ -411,48 +393,48 @@ class NomidioActionHandlerTest {
 
     @Test
     void challengeResult_whenFailed_answersNotAuthenticated() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.FAILED, AuthLevel.STANDARD);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.FAILED, AuthLevel.STANDARD);
 
-        assertThat(rig.invoke(event("challengeResult"))).contains(entry("nomidio_challenge_result", "FAILED"),
+        assertThat(harness.invoke(event("challengeResult"))).contains(entry("nomidio_challenge_result", "FAILED"),
                 entry("nomidio_authenticated_enrolled", "false"), entry("nomidio_voice_auth", "NotAuthenticated"));
     }
 
     @Test
     void challengeResult_whenTimedOut_answersInconclusive() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD);
 
-        assertThat(rig.invoke(event("challengeResult"))).contains(entry("nomidio_challenge_result", "TIMEOUT"),
+        assertThat(harness.invoke(event("challengeResult"))).contains(entry("nomidio_challenge_result", "TIMEOUT"),
                 entry("nomidio_voice_auth", "Inconclusive"));
     }
 
     @Test
     void challengeResult_whenStillPending_answersPendingAfterLongPollWithinBudget() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD);
 
-        Map<String, String> answer = rig.invoke(event("challengeResult"), 3000);
+        Map<String, String> answer = harness.invoke(event("challengeResult"), 3000);
 
         assertThat(answer).contains(entry("nomidio_challenge_result", "PENDING"), entry("nomidio_voice_auth", "Inconclusive"),
                 entry("nomidio_challenge_id", CHALLENGE_ID));
         // 3 s left, less the 0.5 s margin and the client's own margin for the answer: a 2 s wait at most.
-        rig.gateway.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
+        harness.gateway.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
                 .withQueryParam("waitSeconds", equalTo("1")));
     }
 
     @Test
     void challengeResult_withConnectsFullBudget_longPollsForSixSeconds() {
-        rig.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
 
-        rig.invoke(event("challengeResult"), 900_000);
+        harness.invoke(event("challengeResult"), 900_000);
 
-        rig.gateway.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
+        harness.gateway.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
                 .withQueryParam("waitSeconds", equalTo("6")));
     }
 
     @Test
     void challengeResult_whenChallengeUnknown_answersError() {
-        rig.gateway.stubFor(get(urlPathMatching("/v1/challenges/.*/result")).willReturn(GatewayStubs.error(404, "NOT_FOUND")));
+        harness.gateway.stubFor(get(urlPathMatching("/v1/challenges/.*/result")).willReturn(GatewayStubs.error(404, "NOT_FOUND")));
 
-        assertThat(rig.invoke(event("challengeResult"))).containsEntry("nomidio_status", "ERROR");
+        assertThat(harness.invoke(event("challengeResult"))).containsEntry("nomidio_status", "ERROR");
     }
 
     // --- bad input and configuration ---------------------------------------------------------------------------
@@ -460,16 +442,16 @@ class NomidioActionHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "LOOKUP", "delete", "lookup;drop"})
     void anyEvent_whenActionUnknown_answersErrorWithEveryKey(String action) {
-        Map<String, String> answer = rig.invoke(withAction(event("lookup"), action));
+        Map<String, String> answer = harness.invoke(withAction(event("lookup"), action));
 
         assertThat(answer).hasSize(8).contains(entry("nomidio_status", "ERROR"), entry("nomidio_authenticated_enrolled", "false"));
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"not json", "{\"Details\": {}}", "[]", "", "{\"Name\":\"ContactFlowEvent\",\"Details\":{\"ContactData\":"})
     void anyPayload_whenNotAConnectEvent_answersErrorWithEveryKey(String payload) {
-        Map<String, String> answer = rig.invoke(payload.getBytes(StandardCharsets.UTF_8), ActionRig.CONNECT_REMAINING_MS);
+        Map<String, String> answer = harness.invoke(payload.getBytes(StandardCharsets.UTF_8), NomidioActionHarness.CONNECT_REMAINING_MS);
 
         assertThat(answer).containsOnlyKeys("nomidio_status", "nomidio_fraud_flag", "nomidio_challenge_auth",
                 "nomidio_challenge_result", "nomidio_authenticated_enrolled", "nomidio_id", "nomidio_challenge_id",
@@ -482,63 +464,63 @@ class NomidioActionHandlerTest {
         ObjectNode event = event("lookup");
         ConnectEventFixtures.contactData(event).remove("ContactId");
 
-        assertThat(rig.invoke(event)).containsEntry("nomidio_status", "ERROR");
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event)).containsEntry("nomidio_status", "ERROR");
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void anyEvent_whenGatewayUrlNotConfigured_answersError() {
-        Map<String, String> env = rig.environment();
+        Map<String, String> env = harness.environment();
         env.remove(GatewayConfig.GATEWAY_URL);
-        rig.rewire(env);
+        harness.rewire(env);
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(8);
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(8);
     }
 
     @Test
     void anyEvent_whenSecretCiphertextNotConfigured_answersError() {
-        Map<String, String> env = rig.environment();
+        Map<String, String> env = harness.environment();
         env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
-        rig.rewire(env);
+        harness.rewire(env);
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
     void lookup_whenPlainSecretUnderSamLocal_usesItWithoutKms() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        Map<String, String> env = rig.environment();
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        Map<String, String> env = harness.environment();
         env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
         env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
         env.put(AccessKeySecrets.SAM_LOCAL, "true");
-        rig.rewire(env);
+        harness.rewire(env);
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
-        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ENROLLED");
+        assertThat(harness.kms.requests()).isEmpty();
     }
 
     @Test
     void anyEvent_whenPlainSecretOutsideSamLocal_refusesItAndAnswersError() {
-        Map<String, String> env = rig.environment();
+        Map<String, String> env = harness.environment();
         env.put(AccessKeySecrets.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_SECRET);
         env.remove(AccessKeySecrets.SAM_LOCAL);
-        rig.rewire(env);
+        harness.rewire(env);
 
-        assertThat(rig.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
-        rig.gateway.verify(0, anyRequestedFor(anyUrl()));
-        rig.kms.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.kms.requests()).isEmpty();
     }
 
     // --- metrics -----------------------------------------------------------------------------------------------
 
     @Test
     void lookup_writesOneEmfLinePerInvocationWithActionAndOutcome() {
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
 
-        rig.invoke(event("lookup"));
+        harness.invoke(event("lookup"));
 
-        List<ObjectNode> lines = rig.metricLines();
+        List<ObjectNode> lines = harness.metricLines();
         assertThat(lines).hasSize(1);
         ObjectNode line = lines.get(0);
         assertThat(line.path("action").asText()).isEqualTo("lookup");
@@ -551,9 +533,9 @@ class NomidioActionHandlerTest {
 
     @Test
     void lookup_whenWithheld_reportsNoGatewayLatency() {
-        rig.invoke(withCaller(event("lookup"), "anonymous"));
+        harness.invoke(withCaller(event("lookup"), "anonymous"));
 
-        ObjectNode line = rig.metricLines().get(0);
+        ObjectNode line = harness.metricLines().get(0);
         assertThat(line.path("outcome").asText()).isEqualTo("WITHHELD_NUMBER");
         assertThat(line.has("GatewayLatency")).isFalse();
     }

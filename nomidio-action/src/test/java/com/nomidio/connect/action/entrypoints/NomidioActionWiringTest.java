@@ -15,7 +15,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.aws.SdkClients;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,9 @@ class NomidioActionWiringTest {
     private static final String ACCESS_KEY_ID = "AKID-NOMIDIO";
     private static final String TOKEN = "container-authorization-token";
 
+    /** Lambda's container credentials endpoint and the Lambda Invoke API. */
     private WireMockServer aws;
+    private final LocalKms kms = new LocalKms();
 
     @BeforeEach
     void start() {
@@ -52,20 +55,20 @@ class NomidioActionWiringTest {
     @AfterEach
     void stop() {
         aws.stop();
+        kms.close();
         System.clearProperty("aws.containerCredentialsFullUri");
         System.clearProperty("aws.containerAuthorizationToken");
     }
 
     @Test
     void kms_whenSnapStartGivesContainerCredentials_signsWithThem() {
-        KmsStubs.decrypt(aws, "the-secret", ACCESS_KEY_ID);
+        String ciphertext = kms.holds("the-secret", SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
 
-        try (KmsClient kms = clients().configure(KmsClient.builder(), AwsEnvironment.KMS).build()) {
-            assertThat(new KmsAccessKeySecret(kms, KmsStubs.CIPHERTEXT_BASE64, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
+        try (KmsClient client = clients().configure(KmsClient.builder(), AwsEnvironment.KMS).build()) {
+            assertThat(new KmsAccessKeySecret(client, ciphertext, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
         }
 
-        assertThat(aws.findAll(postRequestedFor(urlPathEqualTo("/"))).getFirst().getHeader("Authorization"))
-                .contains("Credential=ASIASNAPSTART/");
+        assertThat(kms.requests("Decrypt").getFirst().header("Authorization")).contains("Credential=ASIASNAPSTART/");
     }
 
     @Test
@@ -90,7 +93,7 @@ class NomidioActionWiringTest {
                 "AWS_REGION", "eu-west-2",
                 "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI", aws.baseUrl() + "/credentials",
-                "AWS_ENDPOINT_URL_KMS", aws.baseUrl(),
+                "AWS_ENDPOINT_URL_KMS", kms.endpoint().toString(),
                 "AWS_ENDPOINT_URL_LAMBDA", aws.baseUrl());
     }
 

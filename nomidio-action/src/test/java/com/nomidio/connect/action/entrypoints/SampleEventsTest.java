@@ -1,8 +1,8 @@
 package com.nomidio.connect.action.entrypoints;
 
-import static com.nomidio.connect.action.entrypoints.ActionRig.CALLER;
-import static com.nomidio.connect.action.entrypoints.ActionRig.CHALLENGE_ID;
-import static com.nomidio.connect.action.entrypoints.ActionRig.NOMIDIO_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
+import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -16,10 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,22 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SampleEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ActionRig rig;
 
-    @BeforeAll
-    static void startRig() {
-        rig = new ActionRig();
-    }
-
-    @AfterAll
-    static void stopRig() {
-        rig.close();
-    }
+    @RegisterExtension
+    static final NomidioActionHarness harness = new NomidioActionHarness();
 
     @BeforeEach
     void stubTheSampleCaller() {
-        rig.reset();
-        rig.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
                 .invite(CALLER)
                 .optOut()
                 .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
@@ -68,7 +58,7 @@ class SampleEventsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleEvents")
     void sampleEvent_throughHandler_answersTheRecordedCompleteMap(Path file) throws IOException {
-        Map<String, String> answer = rig.invoke(Files.readAllBytes(file), ActionRig.CONNECT_REMAINING_MS);
+        Map<String, String> answer = harness.invoke(Files.readAllBytes(file), NomidioActionHarness.CONNECT_REMAINING_MS);
 
         assertThat(answer).containsExactlyEntriesOf(expectedAnswer(file.getFileName().toString()));
     }
@@ -81,7 +71,7 @@ class SampleEventsTest {
 
         assertThat(event.path("Name").asText()).isEqualTo("ContactFlowEvent");
         assertThat(contact.path("Channel").asText()).isEqualTo("VOICE");
-        assertThat(contact.path("ContactId").asText()).isEqualTo(ActionRig.CONTACT_ID);
+        assertThat(contact.path("ContactId").asText()).isEqualTo(NomidioActionHarness.CONTACT_ID);
         assertThat(contact.path("CustomerEndpoint").path("Type").asText()).isEqualTo("TELEPHONE_NUMBER");
         assertThat(contact.path("InstanceARN").asText()).startsWith("arn:aws:connect:");
         assertThat(contact.path("MediaStreams").path("Customer").has("Audio")).isTrue();

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.ServedFragment;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.upload.testing.UploadHarness;
+import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,18 +52,18 @@ class SampleUploadEventsTest {
     @MethodSource("events")
     void handleRequest_whenEventFile_tellsTheGatewayExactlyOnce(Path event) throws IOException {
         byte[] payload = Files.readAllBytes(event);
-        JsonNode json = UploadHarness.JSON.readTree(payload);
+        JsonNode json = SampleUploadHarness.JSON.readTree(payload);
         String challengeId = json.path("challengeId").asText();
-        try (UploadHarness harness = new UploadHarness()
+        try (SampleUploadHarness harness = new SampleUploadHarness()
                 .challenge(challengeId, AuthLevel.valueOf(json.path("level").asText()));
              FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(ConnectFixtures.passphrase()))) {
             SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
-                    UploadHarness.JSON);
+                    SampleUploadHarness.JSON);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LocalLambdaContext("sampleUpload", 30_000));
 
-            String action = UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText();
+            String action = SampleUploadHarness.JSON.readTree(out.toByteArray()).path("action").asText();
             assertThat(action).isEqualTo(EXPECTED_ACTION.get(event.getFileName().toString()));
             assertThat(harness.uploads(challengeId).size() + harness.cancelReasons(challengeId).size()).isEqualTo(1);
         }

@@ -9,14 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.media.testkit.CallBuilder;
-import com.nomidio.connect.media.testkit.ConnectCall;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.FixtureStream;
-import com.nomidio.connect.media.testkit.Fragment;
-import com.nomidio.connect.media.testkit.ServedFragment;
-import com.nomidio.connect.media.testkit.TagPlacement;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kvs.CallBuilder;
+import com.nomidio.connect.testkit.kvs.ConnectCall;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.FixtureStream;
+import com.nomidio.connect.testkit.kvs.Fragment;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.kvs.TagPlacement;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
@@ -24,8 +25,7 @@ import com.nomidio.connect.upload.domain.StartSelectorChoice;
 import com.nomidio.connect.upload.domain.StopReason;
 import com.nomidio.connect.upload.fixtures.Audio;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.upload.testing.UploadHarness;
+import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -51,11 +51,11 @@ class SampleUploadHandlerTest {
     private static final String STREAM_ARN =
             "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/connect-nomidio-contact-7a2f/1700000000000";
 
-    private UploadHarness harness;
+    private SampleUploadHarness harness;
 
     @BeforeEach
     void startGateway() {
-        harness = new UploadHarness().challenge(CHALLENGE, AuthLevel.STANDARD);
+        harness = new SampleUploadHarness().challenge(CHALLENGE, AuthLevel.STANDARD);
     }
 
     @AfterEach
@@ -318,7 +318,7 @@ class SampleUploadHandlerTest {
         FixtureStream fixture = ConnectFixtures.silenceOnly();
         try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).pace(1000)) {
             SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, settings("").withUploadReserve(1000)),
-                    UploadHarness.JSON);
+                    SampleUploadHarness.JSON);
             SampleUploadOutcome outcome = invoke(handler, request(fixture, AuthLevel.STANDARD), 3000);
 
             assertThat(outcome.stopReason()).isEqualTo(StopReason.TIME_BUDGET);
@@ -342,13 +342,13 @@ class SampleUploadHandlerTest {
     void handleRequest_whenPayloadHasAnUnknownLevel_stillCancelsTheNamedChallenge() throws IOException {
         try (FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())) {
             SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
-                    UploadHarness.JSON);
+                    SampleUploadHarness.JSON);
             byte[] payload = ("{\"contactId\":\"" + CONTACT_ID + "\",\"challengeId\":\"" + CHALLENGE
                     + "\",\"level\":\"MEDIUM\"}").getBytes();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(payload), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream(payload), out, new LocalLambdaContext("sampleUpload", 30_000));
 
-            assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("CANCELLED");
+            assertThat(SampleUploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("CANCELLED");
             assertThat(harness.cancelReasons(CHALLENGE)).containsExactly("INTERNAL_ERROR");
         }
     }
@@ -357,11 +357,11 @@ class SampleUploadHandlerTest {
     void handleRequest_whenPayloadIsNotJson_answersFailedWithoutCallingAnything() throws IOException {
         try (FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())) {
             SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, CaptureSettings.defaults()),
-                    UploadHarness.JSON);
+                    SampleUploadHarness.JSON);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream("not json".getBytes()), out, new LambdaTestContext("sampleUpload", 30_000));
+            handler.handleRequest(new ByteArrayInputStream("not json".getBytes()), out, new LocalLambdaContext("sampleUpload", 30_000));
 
-            assertThat(UploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("FAILED");
+            assertThat(SampleUploadHarness.JSON.readTree(out.toByteArray()).path("action").asText()).isEqualTo("FAILED");
             assertThat(harness.gateway.getAllServeEvents()).isEmpty();
         }
     }
@@ -370,16 +370,16 @@ class SampleUploadHandlerTest {
 
     private SampleUploadOutcome run(FakeKinesisVideo kvs, CaptureSettings settings, SampleUploadRequest request)
             throws IOException {
-        SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, settings), UploadHarness.JSON);
+        SampleUploadHandler handler = new SampleUploadHandler(harness.processor(kvs, settings), SampleUploadHarness.JSON);
         return invoke(handler, request, 30_000);
     }
 
     static SampleUploadOutcome invoke(SampleUploadHandler handler, SampleUploadRequest request, long remainingMillis)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(UploadHarness.JSON.writeValueAsBytes(request)), out,
-                new LambdaTestContext("sampleUpload", remainingMillis));
-        return UploadHarness.JSON.readValue(out.toByteArray(), SampleUploadOutcome.class);
+        handler.handleRequest(new ByteArrayInputStream(SampleUploadHarness.JSON.writeValueAsBytes(request)), out,
+                new LocalLambdaContext("sampleUpload", remainingMillis));
+        return SampleUploadHarness.JSON.readValue(out.toByteArray(), SampleUploadOutcome.class);
     }
 
     private static SampleUploadRequest request(FixtureStream fixture, AuthLevel level) {

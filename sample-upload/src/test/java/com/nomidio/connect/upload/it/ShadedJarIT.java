@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.gateway.GatewayConfig;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.ServedFragment;
 import com.nomidio.connect.secret.AccessKeySecrets;
-import com.nomidio.connect.testing.GatewayStubs;
-import com.nomidio.connect.testing.KmsStubs;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.testing.LambdaTestContext;
-import com.nomidio.connect.upload.testing.UploadHarness;
+import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The deployable artifact, not the module's classes: the shaded jar (with the parser library's transitive
  * dependencies excluded and its non-core classes filtered out) is run in a child JVM through the handler's no-arg
- * constructor; it must decrypt the secret at a KMS stub, parse a Connect-shaped GetMedia stream from the fake KVS
+ * constructor; it must decrypt the secret at the local KMS, parse a Connect-shaped GetMedia stream from the fake KVS
  * and upload the WAV to the gateway stub. Runs in Maven's integration-test phase, after package.
  */
 class ShadedJarIT {
@@ -72,9 +73,11 @@ class ShadedJarIT {
     void shadedJar_whenRunAsLambdaWould_parsesTheStreamAndUploadsTheSample() throws Exception {
         WireMockServer gateway = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         gateway.start();
-        try (FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(ConnectFixtures.passphrase()))) {
+        try (LocalKms kms = new LocalKms();
+             FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(ConnectFixtures.passphrase()))) {
             new GatewayStubs(gateway).token().uploadSample(CHALLENGE).cancelChallenge(CHALLENGE, AuthLevel.STANDARD);
-            KmsStubs.decrypt(gateway, GatewayStubs.ACCESS_KEY_SECRET, GatewayStubs.ACCESS_KEY_ID);
+            String ciphertext = kms.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                    SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
             Path event = work.resolve("event.json");
             Files.writeString(event, "{\"contactId\":\"" + ConnectFixtures.CONTACT_ID + "\","
                     + "\"streamArn\":\"arn:aws:kinesisvideo:eu-west-2:111122223333:stream/connect-x/1\","
@@ -91,12 +94,12 @@ class ShadedJarIT {
             env.put(GatewayConfig.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE);
             env.put(GatewayConfig.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE);
             env.put(GatewayConfig.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID);
-            env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, KmsStubs.CIPHERTEXT_BASE64);
+            env.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, ciphertext);
             env.put("AWS_REGION", "eu-west-2");
             env.put("AWS_ACCESS_KEY_ID", "AKIDTEST");
             env.put("AWS_SECRET_ACCESS_KEY", "test-secret");
             // The SDK's standard per-service endpoint variables: the production code is not told it is a test.
-            env.put("AWS_ENDPOINT_URL_KMS", gateway.baseUrl());
+            env.put("AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_KINESIS_VIDEO", kvs.endpoint().toString());
             Process process = child.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -106,7 +109,7 @@ class ShadedJarIT {
             assertThat(output).contains("\"action\":\"UPLOADED\"").doesNotContain(GatewayStubs.ACCESS_KEY_SECRET);
             assertThat(output).contains("\"logger\":\"com.nomidio.connect.upload.domain.SampleUploadProcessor\"")
                     .contains("\"contactId\":\"" + ConnectFixtures.CONTACT_ID + "\"");
-            List<Wav> uploads = new UploadHarnessView(gateway).uploads(CHALLENGE);
+            List<Wav> uploads = SampleUploadHarness.uploads(gateway, CHALLENGE);
             assertThat(uploads).hasSize(1);
             assertThat(uploads.get(0).sampleRate()).isEqualTo(8000);
             assertThat(uploads.get(0).samples16()).isNotEmpty();
@@ -124,8 +127,8 @@ class ShadedJarIT {
     /** A directory with only the smoke main and the test Lambda context: nothing else of the test class path. */
     private Path smokeClasses() throws IOException, URISyntaxException {
         Path dir = work.resolve("smoke");
-        for (Class<?> type : List.of(ShadedJarSmoke.class, LambdaTestContext.class)) {
-            // The context comes from nomidio-client's test-jar: a directory in the IDE, a jar in Maven's reactor.
+        for (Class<?> type : List.of(ShadedJarSmoke.class, LocalLambdaContext.class)) {
+            // The context comes from the test kit: a directory in the IDE or the reactor, a jar from a repository.
             Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
             try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location)) {
                 Path root = jar == null ? location : jar.getPath("/");
@@ -140,15 +143,5 @@ class ShadedJarIT {
             }
         }
         return dir;
-    }
-
-    /** The gateway's received samples, read the same way the handler tests read them. */
-    private record UploadHarnessView(WireMockServer gateway) {
-        List<Wav> uploads(String challengeId) {
-            return gateway.findAll(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
-                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
-                                    "/v1/challenges/" + challengeId + "/sample")))
-                    .stream().map(r -> Wav.parse(r.getBody())).toList();
-        }
     }
 }

@@ -1,7 +1,7 @@
 package com.nomidio.connect.upload.it;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.nomidio.connect.testing.LambdaTestContext;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs in a child JVM whose class path is the shaded Lambda jar plus this class and LambdaTestContext only: the handler
+ * Runs in a child JVM whose class path is the shaded Lambda jar plus this class and LocalLambdaContext only: the handler
  * is built by its public no-arg constructor from the environment, as Lambda builds it.
  */
 public final class ShadedJarSmoke {
@@ -22,7 +22,7 @@ public final class ShadedJarSmoke {
                 .forName("com.nomidio.connect.upload.entrypoints.SampleUploadHandler")
                 .getConstructor().newInstance();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(args[0]))), out, new LambdaTestContext("sampleUpload", 30_000));
+        handler.handleRequest(new ByteArrayInputStream(Files.readAllBytes(Path.of(args[0]))), out, new LocalLambdaContext("sampleUpload", 30_000));
         System.out.println("OUTCOME " + out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -1,15 +1,15 @@
 package com.nomidio.connect.simulator.audio;
 
-import com.nomidio.connect.media.testkit.CallBuilder;
-import com.nomidio.connect.media.testkit.ConnectCall;
-import com.nomidio.connect.media.testkit.FakeKinesisVideo;
-import com.nomidio.connect.media.testkit.Fragment;
-import com.nomidio.connect.media.testkit.ServedFragment;
-import com.nomidio.connect.media.testkit.TagPlacement;
 import com.nomidio.connect.simulator.engine.CallClock;
 import com.nomidio.connect.simulator.engine.Contact;
 import com.nomidio.connect.simulator.engine.CustomerMedia;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
+import com.nomidio.connect.testkit.kvs.CallBuilder;
+import com.nomidio.connect.testkit.kvs.ConnectCall;
+import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
+import com.nomidio.connect.testkit.kvs.Fragment;
+import com.nomidio.connect.testkit.kvs.ServedFragment;
+import com.nomidio.connect.testkit.kvs.TagPlacement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,8 @@ package com.nomidio.connect.simulator.aws;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.nomidio.connect.simulator.engine.FunctionInvoker;
+import com.nomidio.connect.testkit.lambda.LocalLambda;
+import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
@@ -22,10 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The simulated account's Lambda functions: real handler instances (one warm execution environment each), run on
- * their own threads with a {@link FunctionContext}. Contact flows invoke them synchronously ({@link #invoke});
- * functions invoke each other through {@link LocalLambda}'s HTTP Invoke API, asynchronously ({@link #invokeAsync}).
+ * their own threads with a {@link LocalLambdaContext} counting down from their timeout. Contact flows invoke them
+ * synchronously ({@link #invoke}); functions invoke each other through {@link LocalLambda}'s HTTP Invoke API,
+ * asynchronously ({@link #invokeAsync}).
  */
-public final class LambdaFunctions implements FunctionInvoker, AutoCloseable {
+public final class LambdaFunctions implements FunctionInvoker, LocalLambda.Functions, AutoCloseable {
 
     /** Told when an asynchronous invocation starts and finishes. */
     public interface AsyncListener {
@@ -128,9 +131,20 @@ public final class LambdaFunctions implements FunctionInvoker, AutoCloseable {
         }));
     }
 
+    @Override
+    public boolean exists(String reference) {
+        return find(reference).isPresent();
+    }
+
+    @Override
+    public void invokeEvent(String reference, byte[] payload) {
+        invokeAsync(find(reference).orElseThrow(), payload);
+    }
+
     /** A RequestResponse invocation over the Invoke API: the answer, or the exception the function threw. */
-    byte[] invokeAndWait(DeployedFunction function, byte[] payload) throws Exception {
-        return run(function, payload);
+    @Override
+    public byte[] invokeRequestResponse(String reference, byte[] payload) throws Exception {
+        return run(find(reference).orElseThrow(), payload);
     }
 
     /** Waits for the background invocations (each ends by its own timeout at the latest); true if all finished. */
@@ -155,7 +169,8 @@ public final class LambdaFunctions implements FunctionInvoker, AutoCloseable {
 
     private static byte[] run(DeployedFunction function, byte[] payload) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        function.handler().handleRequest(new ByteArrayInputStream(payload), out, new FunctionContext(function));
+        function.handler().handleRequest(new ByteArrayInputStream(payload), out,
+                LocalLambdaContext.invocation(function.name(), function.arn(), function.timeout(), function.memoryMb()));
         return out.toByteArray();
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.kms.LocalKms;
+import com.nomidio.connect.testkit.lambda.LocalLambda;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -46,12 +49,13 @@ class LocalAwsEndpointsTest {
 
     @Test
     void decrypt_whenTheCiphertextAndContextAreOurs_answersTheSecret() {
-        kms = LocalKms.start("the-access-key-secret", "AKID-NOMIDIO");
+        kms = new LocalKms();
+        String ciphertext = kms.holds("the-access-key-secret", SecretEncryptionContext.forAccessKey("AKID-NOMIDIO"));
 
         try (KmsClient client = kmsClient()) {
-            assertThat(new KmsAccessKeySecret(client, kms.ciphertext(), "AKID-NOMIDIO").get())
+            assertThat(new KmsAccessKeySecret(client, ciphertext, "AKID-NOMIDIO").get())
                     .isEqualTo("the-access-key-secret");
-            assertThatThrownBy(() -> new KmsAccessKeySecret(client, kms.ciphertext(), "AKID-SOMEONE-ELSE").get())
+            assertThatThrownBy(() -> new KmsAccessKeySecret(client, ciphertext, "AKID-SOMEONE-ELSE").get())
                     .isInstanceOf(InvalidCiphertextException.class);
         }
         assertThat(kms.decrypts()).isEqualTo(1);
@@ -66,7 +70,7 @@ class LocalAwsEndpointsTest {
                     .append(context.getFunctionName());
             ran.countDown();
         }));
-        lambda = LocalLambda.start(functions);
+        lambda = new LocalLambda(functions);
 
         try (LambdaClient client = lambdaClient()) {
             InvokeResponse response = client.invoke(r -> r
@@ -81,7 +85,7 @@ class LocalAwsEndpointsTest {
 
     @Test
     void invoke_whenFunctionIsUnknown_isResourceNotFound() {
-        lambda = LocalLambda.start(functions);
+        lambda = new LocalLambda(functions);
 
         try (LambdaClient client = lambdaClient()) {
             assertThatThrownBy(() -> client.invoke(r -> r.functionName("nobody").invocationType(InvocationType.EVENT)))

@@ -3,6 +3,7 @@ package com.nomidio.connect.flows.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.flows.testing.SampleFlowValues;
+import com.nomidio.connect.testkit.connect.SampleConnectInstance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,6 @@ class FlowDeploymentTest {
     }
 
     private static String arnOf(NomidioFlow flow) {
-        return SampleFlowValues.flowArn(UUID.nameUUIDFromBytes(flow.flowName().getBytes(StandardCharsets.UTF_8)).toString());
+        return SampleConnectInstance.flowArn(UUID.nameUUIDFromBytes(flow.flowName().getBytes(StandardCharsets.UTF_8)).toString());
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.flows.templates.FlowRenderer;
 import com.nomidio.connect.flows.templates.NomidioFlow;
-import com.nomidio.connect.flows.testing.ForeignFlows;
 import com.nomidio.connect.flows.testing.SampleFlowValues;
+import com.nomidio.connect.testkit.connect.ForeignFlows;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,7 @@ class FlowValidatorTest {
     }
 
     @ParameterizedTest
-    @FieldSource("com.nomidio.connect.flows.testing.ForeignFlows#FILES")
+    @FieldSource("com.nomidio.connect.testkit.connect.ForeignFlows#FILES")
     void validate_whenForeignFlowInForeignMode_isValid(String file) {
         ValidationReport report = foreign.validate(file, ForeignFlows.read(file));
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the benchmarks (measurements, not tests: ./test.sh never runs them). Figures go to stdout/stderr.
+#   dev-tools/benchmarks/run.sh nomidio-action [cold-runs=10] [warm-up calls=5000] [measured calls=10000]
+#   dev-tools/benchmarks/run.sh deployment-helper
+#   dev-tools/benchmarks/run.sh sample-upload        (BENCH_WORK=/some/dir keeps the generated calls and GC log)
+#   dev-tools/benchmarks/run.sh emulator-smoke
+#   dev-tools/benchmarks/run.sh all
+# The Java benchmarks are Maven modules behind the benchmarks profile (mvn -P benchmarks ...), built like every
+# module; each runs on its function's shaded jar, as Lambda loads it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source dev-tools/select-jdk.sh
+KIT=dev-tools/local-aws-testkit/target/local-aws-testkit-1.0.0-SNAPSHOT.jar
+
+build() {
+    mvn -B -ntp -q -P benchmarks -pl "$1" -am -DskipTests package
+}
+
+# nomidioAction: warm lookup latency vs the bare HTTP round trip, and cold start (fresh JVM: load + init + first
+# lookup) vs a bare hello handler, against the local endpoints (LocalEndpoints) in their own JVM.
+nomidio_action() {
+    local runs=${1:-10} warmup=${2:-5000} measured=${3:-10000}
+    local jar=nomidio-action/target/nomidio-action-lambda.jar out=dev-tools/benchmarks/nomidio-action/target
+    build dev-tools/benchmarks/nomidio-action
+    # Jars only: AppCDS archives a class path of jars, not directories.
+    local cp="$out/benchmark-nomidio-action.jar:$jar:$KIT"
+    rm -f "$out/endpoints.env"
+    java -cp "$cp" com.nomidio.connect.benchmarks.action.LocalEndpoints > "$out/endpoints.env" &
+    local endpoints=$!
+    trap 'kill "$endpoints" 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do [ "$(wc -l < "$out/endpoints.env")" -ge 4 ] && break; sleep 0.1; done
+    # The handler's public constructor reads the Lambda environment; the SDK reads AWS_ENDPOINT_URL_KMS itself.
+    set -a
+    source "$out/endpoints.env"
+    NOMIDIO_SUPPLIER_CODE=SUP-BENCH NOMIDIO_ENTERPRISE_CODE=ENT-BENCH
+    DEFAULT_COUNTRY_CODE=GB SAMPLE_UPLOAD_FUNCTION=arn:aws:lambda:eu-west-2:111122223333:function:sampleUpload:live
+    AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=AKIDBENCH AWS_SECRET_ACCESS_KEY=bench-secret-key
+    set +a
+    unset JAVA_TOOL_OPTIONS
+    echo "machine: $(nproc) cores, $(java -version 2>&1 | head -n1)" >&2
+    echo "shaded jar: $(stat -c %s "$jar") bytes" >&2
+    # Logs and EMF lines go to stdout as in Lambda; discarded here.
+    java -cp "$cp" com.nomidio.connect.benchmarks.action.WarmLookup events/nomidio-action-lookup.json "$warmup" "$measured" > /dev/null
+    java -cp "$cp" com.nomidio.connect.benchmarks.action.ColdStart events/nomidio-action-lookup.json "$runs" "$out" > /dev/null
+    echo "where a cold first lookup spends its time (one fresh JVM, -XX:TieredStopAtLevel=1; each step pays for the classes it loads first)" >&2
+    java -XX:TieredStopAtLevel=1 -cp "$cp" com.nomidio.connect.benchmarks.action.ColdPhases events/nomidio-action-lookup.json > /dev/null
+    kill "$endpoints" 2>/dev/null || true
+    trap - EXIT
+}
+
+# deploymentHelper: cold (fresh JVM) and warm cost of building the handler and rendering + validating the flows.
+deployment_helper() {
+    local jar=deployment-helper/target/deployment-helper-lambda.jar
+    build dev-tools/benchmarks/deployment-helper
+    echo "jar: $(du -h "$jar" | cut -f1)  $jar"
+    AWS_REGION=eu-west-2 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \
+        java -XX:+TieredCompilation -XX:TieredStopAtLevel=1 \
+        -cp "dev-tools/benchmarks/deployment-helper/target/benchmark-deployment-helper.jar:$jar" \
+        com.nomidio.connect.benchmarks.deployment.RenderFlowsBenchmark
+}
+
+case "${1:-}" in
+    nomidio-action) shift; nomidio_action "$@" ;;
+    deployment-helper) deployment_helper ;;
+    sample-upload) dev-tools/benchmarks/sample-upload/run.sh ;;
+    emulator-smoke) dev-tools/benchmarks/emulator-smoke.sh ;;
+    all) nomidio_action; deployment_helper; dev-tools/benchmarks/sample-upload/run.sh; dev-tools/benchmarks/emulator-smoke.sh ;;
+    *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+esac

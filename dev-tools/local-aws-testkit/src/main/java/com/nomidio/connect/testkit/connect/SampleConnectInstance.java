@@ -1,0 +1,23 @@
+package com.nomidio.connect.testkit.connect;
+
+/** A made-up account and Amazon Connect instance (its ARNs) for rendering and deploying the flows offline. */
+public final class SampleConnectInstance {
+
+    public static final String REGION = "eu-west-2";
+    public static final String ACCOUNT = "111122223333";
+    public static final String INSTANCE_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
+    public static final String INSTANCE_ARN = "arn:aws:connect:" + REGION + ":" + ACCOUNT + ":instance/" + INSTANCE_ID;
+    public static final String NOMIDIO_ACTION_ALIAS_ARN =
+            "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:nomidio-stack-nomidioAction-AbC123:live";
+
+    private SampleConnectInstance() {
+    }
+
+    public static String flowArn(String flowId) {
+        return INSTANCE_ARN + "/contact-flow/" + flowId;
+    }
+
+    public static String queueArn(String queueId) {
+        return INSTANCE_ARN + "/queue/" + queueId;
+    }
+}

@@ -1,0 +1,168 @@
+package com.nomidio.connect.testkit.kvs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.testkit.http.LocalHttpServer;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Kinesis Video Streams over real HTTP on loopback: GetDataEndpoint answers with this server's own address, and
+ * GetMedia streams fixture fragments (video/webm, chunked) from where the request's StartSelector says, with
+ * the semantics of the API reference: FRAGMENT_NUMBER starts with the fragment <em>after</em> AfterFragmentNumber
+ * (or, set {@link #fragmentNumberInclusive}, with it), PRODUCER_/SERVER_TIMESTAMP with the fragment that contains
+ * StartTimestamp on that clock.
+ */
+public final class FakeKinesisVideo extends LocalHttpServer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile List<ServedFragment> fragments;
+    private final List<JsonNode> dataEndpointRequests = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> mediaRequests = new CopyOnWriteArrayList<>();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final List<Long> fragmentSentNanos = new CopyOnWriteArrayList<>();
+    private volatile boolean fragmentNumberInclusive;
+    private volatile long paceMillis;
+    private volatile int mediaStatus = 200;
+    private volatile boolean clientWentAway;
+
+    public FakeKinesisVideo(List<ServedFragment> fragments) {
+        this.fragments = List.copyOf(fragments);
+    }
+
+    /**
+     * Serves {@code served} from now on (a live stream whose content is known only once a call starts
+     * streaming, as in the contact simulator).
+     */
+    public FakeKinesisVideo serve(List<ServedFragment> served) {
+        this.fragments = List.copyOf(served);
+        return this;
+    }
+
+    public FakeKinesisVideo fragmentNumberInclusive(boolean inclusive) {
+        this.fragmentNumberInclusive = inclusive;
+        return this;
+    }
+
+    /** Sends one fragment every {@code millis}, like a live stream. */
+    public FakeKinesisVideo pace(long millis) {
+        this.paceMillis = millis;
+        return this;
+    }
+
+    /** GetMedia answers with this status and an AWS JSON error instead of media. */
+    public FakeKinesisVideo failMedia(int status) {
+        this.mediaStatus = status;
+        return this;
+    }
+
+    public List<JsonNode> dataEndpointRequests() {
+        return dataEndpointRequests;
+    }
+
+    public List<JsonNode> mediaRequests() {
+        return mediaRequests;
+    }
+
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    public long totalBytes() {
+        return fragments.stream().mapToLong(f -> f.bytes().length).sum();
+    }
+
+    /** System.nanoTime() when each served fragment's last byte was flushed. */
+    public List<Long> fragmentSentNanos() {
+        return fragmentSentNanos;
+    }
+
+    public boolean clientWentAway() {
+        return clientWentAway;
+    }
+
+    @Override
+    protected void handle(HttpExchange exchange) throws IOException {
+        switch (exchange.getRequestURI().getPath()) {
+            case "/getDataEndpoint" -> dataEndpoint(exchange);
+            case "/getMedia" -> media(exchange);
+            default -> respond(exchange, 404, "application/json",
+                    JSON.createObjectNode().put("message", "not a KVS operation this fake serves").toString());
+        }
+    }
+
+    private void dataEndpoint(HttpExchange exchange) throws IOException {
+        dataEndpointRequests.add(JSON.readTree(exchange.getRequestBody()));
+        respond(exchange, 200, "application/json",
+                JSON.createObjectNode().put("DataEndpoint", endpoint().toString()).toString());
+    }
+
+    private void media(HttpExchange exchange) throws IOException {
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        mediaRequests.add(request);
+        if (mediaStatus != 200) {
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "ResourceNotFoundException:");
+            respond(exchange, mediaStatus, "application/json",
+                    JSON.createObjectNode().put("message", "Stream not found").toString());
+            return;
+        }
+        List<ServedFragment> fragments = this.fragments;
+        int start = startIndex(fragments, request.path("StartSelector"));
+        exchange.getResponseHeaders().add("Content-Type", "video/webm");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = start; i < fragments.size(); i++) {
+                if (paceMillis > 0 && i > start) {
+                    Thread.sleep(paceMillis);
+                }
+                byte[] bytes = fragments.get(i).bytes();
+                out.write(bytes);
+                out.flush();
+                bytesSent.addAndGet(bytes.length);
+                fragmentSentNanos.add(System.nanoTime());
+            }
+        } catch (IOException e) {
+            clientWentAway = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int startIndex(List<ServedFragment> fragments, JsonNode selector) {
+        String type = selector.path("StartSelectorType").asText();
+        switch (type) {
+            case "FRAGMENT_NUMBER" -> {
+                String after = selector.path("AfterFragmentNumber").asText();
+                for (int i = 0; i < fragments.size(); i++) {
+                    if (fragments.get(i).number().equals(after)) {
+                        return fragmentNumberInclusive ? i : i + 1;
+                    }
+                }
+                return fragments.size();
+            }
+            case "PRODUCER_TIMESTAMP", "SERVER_TIMESTAMP" -> {
+                long at = new BigDecimal(selector.path("StartTimestamp").asText()).movePointRight(3).longValue();
+                boolean producer = type.startsWith("PRODUCER");
+                int index = 0;
+                for (int i = 0; i < fragments.size(); i++) {
+                    long fragmentStart = producer ? fragments.get(i).producerMillis() : fragments.get(i).serverMillis();
+                    if (fragmentStart <= at) {
+                        index = i;
+                    }
+                }
+                return index;
+            }
+            case "NOW" -> {
+                return fragments.size();
+            }
+            default -> {
+                return 0;
+            }
+        }
+    }}
