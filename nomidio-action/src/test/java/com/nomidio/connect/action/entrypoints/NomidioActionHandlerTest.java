@@ -86,7 +86,8 @@ class NomidioActionHandlerTest {
                 entry("nomidio_authenticated_enrolled", "false"),
                 entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_challenge_id", ""),
-                entry("nomidio_voice_auth", "Inconclusive"));
+                entry("nomidio_voice_auth", "Inconclusive"),
+                entry("nomidio_post_flow_id", ""));
     }
 
     @Test
@@ -125,7 +126,7 @@ class NomidioActionHandlerTest {
 
         assertThat(answer).contains(entry("nomidio_status", "WITHHELD_NUMBER"), entry("nomidio_id", ""),
                 entry("nomidio_voice_auth", "Inconclusive"));
-        assertThat(answer).hasSize(8);
+        assertThat(answer).hasSize(9); // the eight outputs and the checked post flow
         rig.gateway.verify(0, anyRequestedFor(anyUrl()));
         rig.kms.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -197,7 +198,9 @@ class NomidioActionHandlerTest {
 
         Map<String, String> answer = rig.invoke(event(action));
 
-        assertThat(answer).containsEntry("nomidio_status", "FREE_TRIAL_LIMIT").hasSize(8);
+        // lookup and createChallenge also answer the checked post flow
+        assertThat(answer).containsEntry("nomidio_status", "FREE_TRIAL_LIMIT")
+                .hasSize(action.equals("lookup") || action.equals("createChallenge") ? 9 : 8);
     }
 
     // --- invite and optOut -------------------------------------------------------------------------------------
@@ -266,7 +269,8 @@ class NomidioActionHandlerTest {
                 entry("nomidio_authenticated_enrolled", "false"),
                 entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_challenge_id", CHALLENGE_ID),
-                entry("nomidio_voice_auth", "Inconclusive"));
+                entry("nomidio_voice_auth", "Inconclusive"),
+                entry("nomidio_post_flow_id", ""));
         rig.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/challenges"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo("VOICE")))
                 .withRequestBody(matchingJsonPath("$.contactId", equalTo(CONTACT_ID))));
@@ -282,12 +286,13 @@ class NomidioActionHandlerTest {
     }
 
     @Test
-    void createChallenge_whenLevelUnknown_createsStandardChallenge() {
-        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
+    void createChallenge_whenLevelUnknown_createsHighChallenge() {
+        // An unknown level errs on the safe side (issue 9): a misspelt HIGH must not become a voice-only check.
+        rig.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
 
         Map<String, String> answer = rig.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "ULTRA"));
 
-        assertThat(answer).contains(entry("nomidio_challenge_auth", "STANDARD"), entry("nomidio_challenge_result", "PENDING"));
+        assertThat(answer).contains(entry("nomidio_challenge_auth", "HIGH"), entry("nomidio_challenge_result", "PENDING"));
     }
 
     @Test
