@@ -1,6 +1,7 @@
 package com.nomidio.connect.simulator;
 
 import com.nomidio.connect.simulator.engine.Contact;
+import com.nomidio.connect.simulator.engine.MediaFault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ public record CallScenario(
         String initialQueueArn,
         List<ScheduledFault> faults,
         boolean freeTrialLimitReached,
-        boolean queuesAtCapacity) {
+        boolean queuesAtCapacity,
+        MediaFault mediaFault) {
 
     public static final String ENROLLED_CALLER = "+447700900001";
     /** What Connect presents for a caller who withholds their number. */
@@ -61,6 +63,7 @@ public record CallScenario(
         private final List<ScheduledFault> faults = new ArrayList<>();
         private boolean freeTrialLimitReached;
         private boolean queuesAtCapacity;
+        private MediaFault mediaFault = MediaFault.NONE;
 
         public Builder contactId(String id) {
             this.contactId = id;
@@ -163,10 +166,16 @@ public record CallScenario(
             return this;
         }
 
+        /** Starting media streaming fails this way (the capture cannot begin). */
+        public Builder mediaFault(MediaFault fault) {
+            this.mediaFault = fault;
+            return this;
+        }
+
         public CallScenario build() {
             return new CallScenario(contactId, callerNumber, channel, interaction, utterances, keypad, authLevel,
                     entryFlow, customerFlows, initialAttributes, initialQueueArn, faults, freeTrialLimitReached,
-                    queuesAtCapacity);
+                    queuesAtCapacity, mediaFault);
         }
     }
 }

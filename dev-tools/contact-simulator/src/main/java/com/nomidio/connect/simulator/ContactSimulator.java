@@ -156,6 +156,7 @@ public final class ContactSimulator implements AutoCloseable {
         Contact contact = new Contact(contactId, scenario.channel(), scenario.callerNumber(), instance,
                 scenario.initialAttributes());
         contact.queueArn(scenario.initialQueueArn());
+        contact.mediaFault(scenario.mediaFault());
         CallerMediaStream media = new CallerMediaStream(kvs, instance, clock, utterances(scenario),
                 CallerAudio.load("voice-b-enrolment"), settings.streamMillis());
 

@@ -112,13 +112,14 @@ class ChallengeOutcomesTest {
     }
 
     @Test
-    void call_whenLevelIsUnknown_runsAStandardChallenge() {
+    void call_whenLevelIsUnknown_runsAHighChallenge() {
+        // Issue 9: an unknown level errs on the safe side, so a misspelt HIGH is never a voice-only check.
         CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED_VOICE_A).authLevel("ULTRA"));
 
-        assertThat(call.attributes()).containsEntry("nomidio_challenge_auth", "STANDARD")
+        assertThat(call.attributes()).containsEntry("nomidio_challenge_auth", "HIGH")
                 .containsEntry("nomidio_challenge_result", "PASSED");
-        assertThat(call.events(TranscriptEvent.Kind.LOOP)).allMatch(e -> "Standard level wait loop".equals(e.action()));
-        assertThat(call.logs()).contains("Unknown nomidio_auth_level value, using STANDARD");
+        assertThat(call.events(TranscriptEvent.Kind.LOOP)).allMatch(e -> "High level wait loop".equals(e.action()));
+        assertThat(call.logs()).contains("Unknown authentication level, using HIGH");
         assertEveryOutputSet(call);
     }
 

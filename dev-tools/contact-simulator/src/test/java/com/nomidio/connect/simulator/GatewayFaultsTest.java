@@ -35,8 +35,9 @@ class GatewayFaultsTest {
 
         assertThat(call.events(TranscriptEvent.Kind.FAULT_INJECTED)).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("after", "createChallenge"));
+        // An unavailable poll costs one round, not the challenge: all four rounds are tried.
         assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload",
-                "challengeResult");
+                "challengeResult", "challengeResult", "challengeResult", "challengeResult");
         assertThat(call.events(TranscriptEvent.Kind.ASYNC_INVOCATION).getFirst().details())
                 .containsEntry("result.action", "FAILED");
         assertThat(call.attributes()).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")

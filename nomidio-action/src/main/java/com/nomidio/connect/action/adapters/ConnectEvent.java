@@ -27,7 +27,8 @@ public record ConnectEvent(
             @JsonProperty("Channel") String channel,
             @JsonProperty("CustomerEndpoint") Endpoint customerEndpoint,
             @JsonProperty("Attributes") Map<String, String> attributes,
-            @JsonProperty("MediaStreams") MediaStreams mediaStreams) {
+            @JsonProperty("MediaStreams") MediaStreams mediaStreams,
+            @JsonProperty("InstanceARN") String instanceArn) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -49,7 +49,8 @@ public final class ConnectEvents {
                 contact.channel(),
                 contact.customerEndpoint() == null ? null : contact.customerEndpoint().address(),
                 withoutNullValues(contact.attributes()),
-                audio(contact.mediaStreams()));
+                audio(contact.mediaStreams()),
+                contact.instanceArn());
     }
 
     public void write(Map<String, String> attributes, OutputStream output) throws IOException {

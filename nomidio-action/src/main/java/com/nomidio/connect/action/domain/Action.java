@@ -9,7 +9,9 @@ public enum Action {
     OPT_OUT("optOut"),
     CREATE_CHALLENGE("createChallenge"),
     START_SAMPLE_UPLOAD("startSampleUpload"),
-    CHALLENGE_RESULT("challengeResult");
+    CHALLENGE_RESULT("challengeResult"),
+    /** The flow gives up on a challenge it could not run (capture did not start): the gateway is told at once. */
+    CANCEL_CHALLENGE("cancelChallenge");
 
     /** The invocation parameter ({@code $.Details.Parameters}) that names the action. */
     public static final String PARAMETER = "action";

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param callerAddress {@code $.CustomerEndpoint.Address}: the caller id as Connect presents it, may be null
  * @param attributes    {@code $.Attributes}: what earlier invocations returned and the flow stored
  * @param audio         {@code $.MediaStreams.Customer.Audio}, null until media streaming has started
+ * @param instanceArn   {@code $.InstanceARN}: the Connect instance running the flow, may be null
  */
 public record ActionRequest(
         String contactId,
@@ -18,7 +19,8 @@ public record ActionRequest(
         String channel,
         String callerAddress,
         Map<String, String> attributes,
-        CustomerAudio audio) {
+        CustomerAudio audio,
+        String instanceArn) {
 
     public ActionRequest {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

@@ -1,6 +1,7 @@
 package com.nomidio.connect.action.domain;
 
 import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.CancelReason;
 import com.nomidio.connect.domain.Challenge;
 import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.ChallengeStatus;
@@ -68,6 +69,7 @@ public final class ContactFlowActions implements ActionPerformer {
                 case CREATE_CHALLENGE -> createChallenge(invocation);
                 case START_SAMPLE_UPLOAD -> startSampleUpload(invocation);
                 case CHALLENGE_RESULT -> challengeResult(invocation);
+                case CANCEL_CHALLENGE -> cancelChallenge(invocation);
             };
         } catch (GatewayException e) {
             return gatewayFailure(invocation, action, e);
@@ -137,6 +139,16 @@ public final class ContactFlowActions implements ActionPerformer {
         Channel channel = channel(in.request);
         Challenge challenge = in.timed(() ->
                 gateway.createChallenge(nomidioId, level, channel, in.request.contactId(), in.deadline));
+        if (challenge.status() != ChallengeStatus.PENDING || !covers(challenge.level(), level)) {
+            // A new challenge has proved nothing yet, and one below the level asked for could never pass: the flow
+            // must not run it, nor take an answer it carries as a result.
+            LOG.atWarn().addKeyValue("challengeId", challenge.challengeId())
+                    .addKeyValue("requestedLevel", level).addKeyValue("confirmedLevel", challenge.level())
+                    .addKeyValue("status", challenge.status())
+                    .log("The gateway created a challenge other than the one asked for; cancelling it, answering ERROR");
+            cancelQuietly(in, challenge.challengeId(), CancelReason.INTERNAL_ERROR);
+            return in.failure(Action.CREATE_CHALLENGE.parameterValue(), NomidioStatus.ERROR);
+        }
         LOG.atInfo().addKeyValue("challengeId", challenge.challengeId()).addKeyValue("authLevel", challenge.level())
                 .addKeyValue("channel", channel).log("Challenge created");
         ContactState state = in.state;
@@ -177,6 +189,15 @@ public final class ContactFlowActions implements ActionPerformer {
         ChallengeResult result = in.timed(() ->
                 gateway.challengeResult(challengeId, in.deadline.remaining(), in.deadline));
         ChallengeStatus status = result.status();
+        AuthLevel required = stricter(state.challengeAuth(), requestedLevel(state.requestedAuthLevel()));
+        if (status == ChallengeStatus.PASSED && !covers(result.level(), required)) {
+            // Passing a weaker check than the one asked for (voice only when voice and face were required) does
+            // not prove what the flow needs: fail closed rather than report it as PASSED.
+            LOG.atWarn().addKeyValue("challengeId", challengeId).addKeyValue("requiredLevel", required)
+                    .addKeyValue("confirmedLevel", result.level())
+                    .log("Challenge passed below the level asked for, answering FAILED");
+            status = ChallengeStatus.FAILED;
+        }
         boolean authenticatedEnrolled = status == ChallengeStatus.PASSED && state.isEnrolled();
         if (status.isFinal()) {
             LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("status", status)
@@ -188,7 +209,43 @@ public final class ContactFlowActions implements ActionPerformer {
                 VoiceAuthOutcome.afterChallenge(status)));
     }
 
+    /**
+     * The flow could not start capturing the caller (media streaming or sampleUpload failed): tell the gateway now,
+     * so the challenge does not wait for a sample that will never come. The answer proves nothing either way.
+     */
+    private ActionOutcome cancelChallenge(Invocation in) {
+        ContactState state = in.state;
+        String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
+        ChallengeResult result = in.timed(() ->
+                gateway.cancelChallenge(challengeId, CancelReason.STREAM_ERROR, in.deadline));
+        LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("reason", CancelReason.STREAM_ERROR)
+                .addKeyValue("gatewayStatus", result.status())
+                .log("Challenge cancelled because the caller's audio could not be captured");
+        return in.answer(Action.CANCEL_CHALLENGE, "CANCELLED", new FlowAttributes(state.status(), state.fraudFlag(),
+                state.challengeAuth(), ChallengeStatus.TIMEOUT, false, state.nomidioId(), challengeId,
+                VoiceAuthOutcome.afterChallenge(ChallengeStatus.TIMEOUT)));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    private void cancelQuietly(Invocation in, String challengeId, CancelReason reason) {
+        try {
+            in.timed(() -> gateway.cancelChallenge(challengeId, reason, in.deadline));
+        } catch (GatewayException e) {
+            // The gateway expires an unanswered challenge by itself; the answer to the flow does not depend on this.
+            LOG.atWarn().addKeyValue("challengeId", challengeId).addKeyValue("error", e.error())
+                    .log("Could not cancel the challenge");
+        }
+    }
+
+    /** True when a challenge at {@code confirmed} proves at least what {@code required} asks for. */
+    private static boolean covers(AuthLevel confirmed, AuthLevel required) {
+        return confirmed == AuthLevel.HIGH || required != AuthLevel.HIGH;
+    }
+
+    private static AuthLevel stricter(AuthLevel a, AuthLevel b) {
+        return a == AuthLevel.HIGH || b == AuthLevel.HIGH ? AuthLevel.HIGH : AuthLevel.STANDARD;
+    }
 
     private static ActionOutcome withheld(Invocation in, Action action) {
         LOG.atInfo().addKeyValue("action", action.parameterValue()).log("Caller id withheld, not calling Nomidio");
@@ -251,13 +308,34 @@ public final class ContactFlowActions implements ActionPerformer {
         };
     }
 
+    /**
+     * The one reading of {@code nomidio_auth_level} (the flows branch on the level this answers, never on the raw
+     * attribute): absent or blank is STANDARD; STANDARD or HIGH in any case; anything else HIGH with a warning,
+     * because a misspelt "HIGHT" or "voice+face" most likely meant more than voice, and a stricter check than
+     * meant costs the caller a face check while a weaker one would let a voice alone through.
+     */
     private static AuthLevel requestedLevel(String raw) {
         if (raw == null) {
             return AuthLevel.STANDARD;
         }
         return AuthLevel.parse(raw).orElseGet(() -> {
-            LOG.atWarn().addKeyValue("value", loggable(raw)).log("Unknown nomidio_auth_level value, using STANDARD");
-            return AuthLevel.STANDARD;
+            LOG.atWarn().addKeyValue("attribute", ContactAttribute.AUTH_LEVEL.key()).addKeyValue("value", loggable(raw))
+                    .log("Unknown authentication level, using HIGH");
+            return AuthLevel.HIGH;
+        });
+    }
+
+    /** The contact's {@code nomidio_post_flow_id} if it names a flow of this instance, else "" (the default). */
+    private static String checkedPostFlow(ActionRequest request) {
+        String requested = request.attributes().get(ContactAttribute.POST_FLOW_ID.key());
+        if (isBlank(requested)) {
+            return "";
+        }
+        return PostFlowTarget.accepted(requested, request.instanceArn()).orElseGet(() -> {
+            LOG.atWarn().addKeyValue("attribute", ContactAttribute.POST_FLOW_ID.key())
+                    .addKeyValue("value", loggable(requested))
+                    .log("Post flow is not a flow of this instance, using the default post flow");
+            return "";
         });
     }
 
@@ -348,14 +426,26 @@ public final class ContactFlowActions implements ActionPerformer {
         }
 
         ActionOutcome answer(Action action, String outcome, FlowAttributes attributes) {
-            return new ActionOutcome(action.parameterValue(), outcome, attributes, maskedCaller, gatewayLatency());
+            return new ActionOutcome(action.parameterValue(), outcome, withPostFlow(action.parameterValue(), attributes),
+                    maskedCaller, gatewayLatency());
         }
 
         /** A failed invocation keeps what the contact knew (ids, fraud flag) but reports no challenge outcome. */
         ActionOutcome failure(String action, NomidioStatus status) {
             FlowAttributes attributes = new FlowAttributes(status, state.fraudFlag(), null, null, false,
                     state.nomidioId(), state.challengeId(), VoiceAuthOutcome.beforeChallenge(status));
-            return new ActionOutcome(action, status.name(), attributes, maskedCaller, gatewayLatency());
+            return new ActionOutcome(action, status.name(), withPostFlow(action, attributes), maskedCaller,
+                    gatewayLatency());
+        }
+
+        /**
+         * lookup and createChallenge begin the two flows that transfer to the post flow: they tell the flow which
+         * post flow it may use (flows cannot log, so the check and its warning live here).
+         */
+        private FlowAttributes withPostFlow(String action, FlowAttributes attributes) {
+            boolean startsAFlow = Action.LOOKUP.parameterValue().equals(action)
+                    || Action.CREATE_CHALLENGE.parameterValue().equals(action);
+            return startsAFlow ? attributes.withPostFlowId(checkedPostFlow(request)) : attributes;
         }
 
         private Duration gatewayLatency() {

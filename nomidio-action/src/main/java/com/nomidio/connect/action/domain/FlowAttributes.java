@@ -13,6 +13,10 @@ import java.util.Map;
 /**
  * What nomidioAction answers: every output contact attribute, always all of them, as strings
  * (a missing value is the empty string, as the guide specifies for the fraud flag).
+ *
+ * @param postFlowId the checked {@code nomidio_post_flow_id} (a flow of this instance, or "" for the default post
+ *                   flow); answered only by the actions that start a Nomidio flow (lookup, createChallenge), null
+ *                   (not in the map) for the others
  */
 public record FlowAttributes(
         NomidioStatus status,
@@ -22,7 +26,21 @@ public record FlowAttributes(
         boolean authenticatedEnrolled,
         String nomidioId,
         String challengeId,
-        VoiceAuthOutcome voiceAuth) {
+        VoiceAuthOutcome voiceAuth,
+        String postFlowId) {
+
+    public FlowAttributes(NomidioStatus status, FraudFlag fraudFlag, AuthLevel challengeAuth,
+                          ChallengeStatus challengeResult, boolean authenticatedEnrolled, String nomidioId,
+                          String challengeId, VoiceAuthOutcome voiceAuth) {
+        this(status, fraudFlag, challengeAuth, challengeResult, authenticatedEnrolled, nomidioId, challengeId,
+                voiceAuth, null);
+    }
+
+    /** The same answer, also telling the flow where the call goes next. */
+    public FlowAttributes withPostFlowId(String checkedPostFlowId) {
+        return new FlowAttributes(status, fraudFlag, challengeAuth, challengeResult, authenticatedEnrolled, nomidioId,
+                challengeId, voiceAuth, checkedPostFlowId == null ? "" : checkedPostFlowId);
+    }
 
     /** The output attributes, in the order the map is written. */
     public static final List<ContactAttribute> OUTPUTS = List.of(
@@ -50,6 +68,9 @@ public record FlowAttributes(
         map.put(ContactAttribute.NOMIDIO_ID.key(), nomidioId == null ? "" : nomidioId);
         map.put(ContactAttribute.CHALLENGE_ID.key(), challengeId == null ? "" : challengeId);
         map.put(ContactAttribute.VOICE_AUTH.key(), text(voiceAuth));
+        if (postFlowId != null) {
+            map.put(ContactAttribute.POST_FLOW_ID.key(), postFlowId);
+        }
         return map;
     }
 

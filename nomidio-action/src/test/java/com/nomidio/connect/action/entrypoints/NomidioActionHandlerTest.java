@@ -72,7 +72,8 @@ class NomidioActionHandlerTest {
                 entry("nomidio_authenticated_enrolled", "false"),
                 entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_challenge_id", ""),
-                entry("nomidio_voice_auth", "Inconclusive"));
+                entry("nomidio_voice_auth", "Inconclusive"),
+                entry("nomidio_post_flow_id", ""));
     }
 
     @Test
@@ -111,7 +112,7 @@ class NomidioActionHandlerTest {
 
         assertThat(answer).contains(entry("nomidio_status", "WITHHELD_NUMBER"), entry("nomidio_id", ""),
                 entry("nomidio_voice_auth", "Inconclusive"));
-        assertThat(answer).hasSize(8);
+        assertThat(answer).hasSize(9); // the eight outputs and the checked post flow
         harness.gateway.verify(0, anyRequestedFor(anyUrl()));
         assertThat(harness.kms.requests()).isEmpty();
     }
@@ -180,7 +181,9 @@ class NomidioActionHandlerTest {
 
         Map<String, String> answer = harness.invoke(event(action));
 
-        assertThat(answer).containsEntry("nomidio_status", "FREE_TRIAL_LIMIT").hasSize(8);
+        // lookup and createChallenge also answer the checked post flow
+        assertThat(answer).containsEntry("nomidio_status", "FREE_TRIAL_LIMIT")
+                .hasSize(action.equals("lookup") || action.equals("createChallenge") ? 9 : 8);
     }
 
     // --- invite and optOut -------------------------------------------------------------------------------------
@@ -249,7 +252,8 @@ class NomidioActionHandlerTest {
                 entry("nomidio_authenticated_enrolled", "false"),
                 entry("nomidio_id", NOMIDIO_ID),
                 entry("nomidio_challenge_id", CHALLENGE_ID),
-                entry("nomidio_voice_auth", "Inconclusive"));
+                entry("nomidio_voice_auth", "Inconclusive"),
+                entry("nomidio_post_flow_id", ""));
         harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/challenges"))
                 .withRequestBody(matchingJsonPath("$.channel", equalTo("VOICE")))
                 .withRequestBody(matchingJsonPath("$.contactId", equalTo(CONTACT_ID))));
@@ -265,12 +269,13 @@ class NomidioActionHandlerTest {
     }
 
     @Test
-    void createChallenge_whenLevelUnknown_createsStandardChallenge() {
-        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
+    void createChallenge_whenLevelUnknown_createsHighChallenge() {
+        // An unknown level errs on the safe side (issue 9): a misspelt HIGH must not become a voice-only check.
+        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
 
         Map<String, String> answer = harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "ULTRA"));
 
-        assertThat(answer).contains(entry("nomidio_challenge_auth", "STANDARD"), entry("nomidio_challenge_result", "PENDING"));
+        assertThat(answer).contains(entry("nomidio_challenge_auth", "HIGH"), entry("nomidio_challenge_result", "PENDING"));
     }
 
     @Test

@@ -40,7 +40,8 @@ class SampleEventsTest {
                 .invite(CALLER)
                 .optOut()
                 .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
-                .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
+                .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD)
+                .cancelChallenge(CHALLENGE_ID, AuthLevel.STANDARD);
     }
 
     static List<Path> sampleEvents() {
@@ -52,7 +53,7 @@ class SampleEventsTest {
         assertThat(sampleEvents()).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder(
                 "nomidio-action-lookup.json", "nomidio-action-invite.json", "nomidio-action-optOut.json",
                 "nomidio-action-createChallenge.json", "nomidio-action-startSampleUpload.json",
-                "nomidio-action-challengeResult.json");
+                "nomidio-action-challengeResult.json", "nomidio-action-cancelChallenge.json");
     }
 
     @ParameterizedTest(name = "{0}")

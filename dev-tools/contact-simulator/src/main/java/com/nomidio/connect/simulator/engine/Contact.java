@@ -29,6 +29,7 @@ public final class Contact {
     private String queueArn;
     private CustomerAudioStream audio;
     private String storedCustomerInput;
+    private MediaFault mediaFault = MediaFault.NONE;
 
     public Contact(String contactId, String channel, String customerAddress, SimulatedInstance instance,
             Map<String, String> initialAttributes) {
@@ -82,6 +83,14 @@ public final class Contact {
 
     public void queueArn(String arn) {
         this.queueArn = arn;
+    }
+
+    public MediaFault mediaFault() {
+        return mediaFault;
+    }
+
+    public void mediaFault(MediaFault fault) {
+        this.mediaFault = fault == null ? MediaFault.NONE : fault;
     }
 
     public CustomerAudioStream audio() {

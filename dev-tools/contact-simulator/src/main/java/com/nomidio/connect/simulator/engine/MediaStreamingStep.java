@@ -21,6 +21,16 @@ final class MediaStreamingStep implements ActionStep {
                 call.record(action, TranscriptEvent.Kind.MEDIA_STREAMING, "already streaming", Map.of("state", state));
                 return StepResult.next();
             }
+            if (contact.mediaFault() == MediaFault.BLOCK_FAILS) {
+                call.record(action, TranscriptEvent.Kind.MEDIA_STREAMING, "could not start streaming (simulated fault)",
+                        Map.of("state", state, "fault", MediaFault.BLOCK_FAILS.name()));
+                return StepResult.failure("NoMatchingError", "media streaming could not start (simulated fault)");
+            }
+            if (contact.mediaFault() == MediaFault.NO_STREAM) {
+                call.record(action, TranscriptEvent.Kind.MEDIA_STREAMING, "streaming enabled, but no customer audio "
+                        + "stream reported (simulated fault)", Map.of("state", state, "fault", MediaFault.NO_STREAM.name()));
+                return StepResult.next();
+            }
             Contact.CustomerAudioStream started = call.media().start(contact.contactId());
             contact.audio(started);
             Map<String, String> details = new LinkedHashMap<>();

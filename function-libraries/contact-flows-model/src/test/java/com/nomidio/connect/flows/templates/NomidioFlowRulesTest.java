@@ -31,7 +31,7 @@ class NomidioFlowRulesTest {
             ContactAttribute.CHALLENGE_AUTH, ContactAttribute.CHALLENGE_RESULT, ContactAttribute.AUTHENTICATED_ENROLLED);
     /** nomidioAction's `action` parameter values (HELPERS.md contract). */
     private static final Set<String> ACTIONS = Set.of("lookup", "invite", "optOut", "createChallenge",
-            "startSampleUpload", "challengeResult");
+            "startSampleUpload", "challengeResult", "cancelChallenge");
     private static final ActionCatalog CATALOG = ActionCatalog.standard();
 
     @Test
@@ -86,7 +86,11 @@ class NomidioFlowRulesTest {
         FlowDocument challenge = render(NomidioFlow.CHALLENGE_FLOW);
         FlowAction level = challenge.action("Check challenge level").orElseThrow();
 
-        assertThat(level.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.AUTH_LEVEL.key());
+        // The level Nomidio confirmed (createChallenge's answer), never the raw nomidio_auth_level: nomidioAction
+        // alone reads that attribute, so flow and Lambda cannot disagree on what "high" means.
+        assertThat(level.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
+        assertThat(challenge.action("Choose wait loop").orElseThrow().textParameter("ComparisonValue"))
+                .contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
         String highPrompt = targetOf(level, "HIGH");
         assertThat(challenge.action(highPrompt).orElseThrow().textParameter("Text").orElseThrow()).contains("face check");
         int high = loopCount(challenge, "High level wait loop");
@@ -147,11 +151,16 @@ class NomidioFlowRulesTest {
     void flow_whenLeavingForPostFlow_honoursPostFlowIdWithTheDefault(NomidioFlow flow) {
         FlowDocument document = render(flow);
         FlowAction check = document.action("Check post flow").orElseThrow();
-        FlowAction setDefault = document.action(check.transitions().error("NoMatchingCondition").orElseThrow().nextAction())
-                .orElseThrow();
+        // nomidioAction answers the post flow it accepted (a flow of this instance) or "" for the default.
+        FlowAction setDefault = document.action(targetOf(check, "")).orElseThrow();
         String postFlowArn = SampleFlowValues.values().get(FlowPlaceholder.POST_FLOW_ARN);
 
         assertThat(check.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.POST_FLOW_ID.key());
+        assertThat(document.actions()).filteredOn(a -> a.parameters().has("Attributes")
+                        && a.parameters().get("Attributes").has(ContactAttribute.POST_FLOW_ID.key()))
+                .extracting(a -> a.parameters().get("Attributes").get(ContactAttribute.POST_FLOW_ID.key()).asText())
+                .as("the post flow is only ever nomidioAction's checked answer or the default")
+                .containsOnly("$.External." + ContactAttribute.POST_FLOW_ID.key(), postFlowArn);
         assertThat(setDefault.parameters().get("Attributes").get(ContactAttribute.POST_FLOW_ID.key()).asText())
                 .isEqualTo(postFlowArn);
         assertThat(document.action("Transfer to post flow").orElseThrow().textParameter("ContactFlowId"))
