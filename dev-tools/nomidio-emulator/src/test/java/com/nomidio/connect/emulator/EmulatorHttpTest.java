@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.emulator.state.Fault;
 import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.testkit.time.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
