@@ -6,7 +6,8 @@
 # Needs: apt-get install -y espeak-ng sox mkvtoolnix; a JDK >= 21; Maven.
 set -euo pipefail
 module="$(cd "$(dirname "$0")/../../.." && pwd)"
-speech="$module/src/test/resources/fixtures/speech"
+# The speech lives in local-aws-testkit, beside the ConnectFixtures that build streams from it.
+speech="$module/../dev-tools/local-aws-testkit/src/main/resources/testkit/kvs/fixtures/speech"
 kvs="$module/src/test/resources/fixtures/kvs"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -39,10 +39,7 @@ class ForeignFlowsTest {
 
     @Test
     void call_whenTaskFlowRoutesToAQueue_queuesTheContactWhereTheAttributeSays() {
-        CallResult call = DEPLOYMENT.call(CallScenario.builder()
-                .entryFlow("VMXExampleTaskFlow", ForeignFlows.read("vmx3-VMXExampleTaskFlow.json"))
-                .attribute("vmx3_queue_arn", SAMPLE_QUEUE)
-                .attribute("vmx3_target", "queue"));
+        CallResult call = taskFlowCall("queue");
 
         assertThat(call.events(TranscriptEvent.Kind.QUEUE_SET)).singleElement()
                 .satisfies(queue -> assertThat(queue.details()).containsEntry("queueArn", SAMPLE_QUEUE));
@@ -52,10 +49,7 @@ class ForeignFlowsTest {
 
     @Test
     void call_whenTaskFlowRoutesToAnAgent_stopsNamingTheActionTypeItDoesNotKnow() {
-        CallResult call = DEPLOYMENT.call(CallScenario.builder()
-                .entryFlow("VMXExampleTaskFlow", ForeignFlows.read("vmx3-VMXExampleTaskFlow.json"))
-                .attribute("vmx3_queue_arn", SAMPLE_QUEUE)
-                .attribute("vmx3_target", "agent"));
+        CallResult call = taskFlowCall("agent");
 
         assertThat(call.outcome()).isEqualTo(CallOutcome.STOPPED);
         assertThat(call.detail()).contains("UpdateContactRoutingCriteria", "Set preferred agent", "VMXExampleTaskFlow",
@@ -84,5 +78,13 @@ class ForeignFlowsTest {
         assertThat(call.outcome()).isEqualTo(CallOutcome.STOPPED);
         assertThat(call.detail()).contains("InvokeFlowModule", "part of the flow language but this simulator does not "
                 + "execute it");
+    }
+
+    /** VMX3's task flow routes on {@code vmx3_target}, to the queue {@code vmx3_queue_arn} names or to an agent. */
+    private static CallResult taskFlowCall(String target) {
+        return DEPLOYMENT.call(CallScenario.builder()
+                .entryFlow("VMXExampleTaskFlow", ForeignFlows.read("vmx3-VMXExampleTaskFlow.json"))
+                .attribute("vmx3_queue_arn", SAMPLE_QUEUE)
+                .attribute("vmx3_target", target));
     }
 }

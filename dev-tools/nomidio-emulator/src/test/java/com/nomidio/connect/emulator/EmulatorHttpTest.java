@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.emulator.state.Fault;
 import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.testkit.time.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -113,9 +114,11 @@ class EmulatorHttpTest {
         assertError(get("/v1/challenges/" + id + "/result?waitSeconds=21", token()), 400, "INVALID_REQUEST");
     }
 
-    @Test
-    void getChallengeResult_whenChallengeIsUnknown_answers404() throws Exception {
-        assertError(get("/v1/challenges/ch-nope/result", token()), 404, "NOT_FOUND");
+    /** An unknown challenge and an unknown path answer alike: 404 with the contract's error body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/challenges/ch-nope/result", "/v2/nothing"})
+    void get_whenNothingIsThere_answers404WithAnErrorBody(String path) throws Exception {
+        assertError(get(path, token()), 404, "NOT_FOUND");
     }
 
     @Test
@@ -161,10 +164,6 @@ class EmulatorHttpTest {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
     }
 
-    @Test
-    void unknownPath_whenRequested_answers404WithAnErrorBody() throws Exception {
-        assertError(get("/v2/nothing", token()), 404, "NOT_FOUND");
-    }
 
     @Test
     void adminInspect_whenSampleWasVerified_showsSizeVerdictAndScore() throws Exception {

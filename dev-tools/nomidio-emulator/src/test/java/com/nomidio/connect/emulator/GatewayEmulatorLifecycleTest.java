@@ -27,6 +27,7 @@ import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.HttpNomidioGateway;
+import com.nomidio.connect.testkit.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;

@@ -9,15 +9,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
 import com.nomidio.connect.secret.SecretEncryptionContext;
 import com.nomidio.connect.testkit.kms.LocalKms;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -32,21 +32,16 @@ class AwsEnvironmentTest {
     private static final String CONTAINER_TOKEN = "container-authorization-token";
 
     /** Lambda's container credentials endpoint. */
-    private WireMockServer server;
-    private LocalKms kms;
-    private String ciphertext;
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(options().dynamicPort().bindAddress("127.0.0.1")).build();
 
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        kms = new LocalKms();
-        ciphertext = kms.holds("the-secret", SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
-    }
+    /** A fresh one per test (JUnit makes an instance per test), holding the secret's ciphertext. */
+    private final LocalKms kms = new LocalKms();
+    private final String ciphertext = kms.holds("the-secret", SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
 
     @AfterEach
     void stop() {
-        server.stop();
         kms.close();
         System.clearProperty("aws.containerCredentialsFullUri");
         System.clearProperty("aws.containerAuthorizationToken");
@@ -67,12 +62,8 @@ class AwsEnvironmentTest {
                 AwsEnvironment.CONTAINER_CREDENTIALS_FULL_URI, fullUri,
                 "AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
 
-        assertThat(decryptWith(snapStartEnvironment)).isEqualTo("the-secret");
-
+        assertDecryptsSignedBy(snapStartEnvironment, "ASIACONTAINERKEY", "eu-west-2", "container-session");
         server.verify(getRequestedFor(urlPathEqualTo("/credentials")).withHeader("Authorization", equalTo(CONTAINER_TOKEN)));
-        LocalKms.Request decrypt = kms.requests("Decrypt").getFirst();
-        assertThat(decrypt.header("Authorization")).contains("Credential=ASIACONTAINERKEY/").contains("/eu-west-2/kms/");
-        assertThat(decrypt.header("X-Amz-Security-Token")).isEqualTo("container-session");
     }
 
     @Test
@@ -84,11 +75,7 @@ class AwsEnvironmentTest {
                 AwsEnvironment.SESSION_TOKEN, "map-session",
                 "AWS_ENDPOINT_URL_KMS", kms.endpoint().toString());
 
-        assertThat(decryptWith(environment)).isEqualTo("the-secret");
-
-        LocalKms.Request decrypt = kms.requests("Decrypt").getFirst();
-        assertThat(decrypt.header("Authorization")).contains("Credential=AKIAFROMTHEMAP/").contains("/eu-west-1/kms/");
-        assertThat(decrypt.header("X-Amz-Security-Token")).isEqualTo("map-session");
+        assertDecryptsSignedBy(environment, "AKIAFROMTHEMAP", "eu-west-1", "map-session");
     }
 
     @Test
@@ -102,11 +89,17 @@ class AwsEnvironmentTest {
         assertThat(AwsEnvironment.endpoint(Map.of(), AwsEnvironment.KMS)).isEmpty();
     }
 
-    private String decryptWith(Map<String, String> environment) {
+    /** A KMS client configured from {@code environment} decrypts the secret, signing with these credentials. */
+    private void assertDecryptsSignedBy(Map<String, String> environment, String accessKeyId, String region,
+            String sessionToken) {
         try (KmsClient client = AwsEnvironment.configure(KmsClient.builder(), environment, AwsEnvironment.KMS)
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
-            return new KmsAccessKeySecret(client, ciphertext, ACCESS_KEY_ID).get();
+            assertThat(new KmsAccessKeySecret(client, ciphertext, ACCESS_KEY_ID).get()).isEqualTo("the-secret");
         }
+        LocalKms.Request decrypt = kms.requests("Decrypt").getFirst();
+        assertThat(decrypt.header("Authorization")).contains("Credential=" + accessKeyId + "/")
+                .contains("/" + region + "/kms/");
+        assertThat(decrypt.header("X-Amz-Security-Token")).isEqualTo(sessionToken);
     }
 
     /** What Lambda's container credentials endpoint answers. */

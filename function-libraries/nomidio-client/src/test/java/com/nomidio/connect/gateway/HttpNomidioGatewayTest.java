@@ -28,15 +28,14 @@ import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.time.MutableClock;
 import com.nomidio.connect.time.Deadline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -362,32 +361,5 @@ class HttpNomidioGatewayTest {
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
         assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
@@ -43,9 +44,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** nomidioAction end to end over real HTTP: WireMock as the gateway, KMS and the Lambda Invoke API. */
@@ -357,16 +362,6 @@ class NomidioActionHandlerTest {
         assertThat(harness.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
     }
 
-    @Test
-    void startSampleUpload_whenFunctionNotConfigured_answersError() {
-        Map<String, String> env = harness.environment();
-        env.remove(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION);
-        harness.rewire(env);
-
-        assertThat(harness.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "ERROR");
-        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
-    }
-
     // --- challengeResult ---------------------------------------------------------------------------------------
 
     @Test
@@ -482,14 +477,25 @@ class NomidioActionHandlerTest {
         assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(8);
     }
 
-    @Test
-    void anyEvent_whenSecretCiphertextNotConfigured_answersError() {
+    /** A setting the action needs is missing: the answer is ERROR, and nothing is called with half a configuration. */
+    static Stream<Arguments> missingSettings() {
+        Function<NomidioActionHarness, WireMockServer> lambda = h -> h.lambda;
+        Function<NomidioActionHarness, WireMockServer> gateway = h -> h.gateway;
+        return Stream.of(
+                Arguments.of(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION, "startSampleUpload", lambda),
+                Arguments.of(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, "lookup", gateway));
+    }
+
+    @ParameterizedTest(name = "{1} without {0}")
+    @MethodSource("missingSettings")
+    void event_whenASettingItNeedsIsNotConfigured_answersErrorWithoutCallingOut(String setting, String action,
+            Function<NomidioActionHarness, WireMockServer> calledOut) {
         Map<String, String> env = harness.environment();
-        env.remove(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT);
+        env.remove(setting);
         harness.rewire(env);
 
-        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
-        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(harness.invoke(event(action))).containsEntry("nomidio_status", "ERROR");
+        calledOut.apply(harness).verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.nomidio.connect.upload.adapters;
 
-import static com.nomidio.connect.upload.fixtures.ConnectFixtures.CONTACT_ID;
-import static com.nomidio.connect.upload.fixtures.ConnectFixtures.OTHER_CONTACT_ID;
+import static com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures.CONTACT_ID;
+import static com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures.OTHER_CONTACT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +19,8 @@ import com.nomidio.connect.upload.domain.CallerAudioCapture;
 import com.nomidio.connect.upload.domain.CapturePolicy;
 import com.nomidio.connect.upload.domain.CaptureResult;
 import com.nomidio.connect.upload.domain.StopReason;
-import com.nomidio.connect.upload.fixtures.Audio;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.testkit.kvs.fixtures.Audio;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

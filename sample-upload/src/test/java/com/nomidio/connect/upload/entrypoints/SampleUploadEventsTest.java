@@ -8,7 +8,7 @@ import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.testkit.kvs.ServedFragment;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import com.nomidio.connect.upload.domain.CaptureSettings;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,8 +2,8 @@ package com.nomidio.connect.upload.entrypoints;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.nomidio.connect.upload.fixtures.ConnectFixtures.CONTACT_ID;
-import static com.nomidio.connect.upload.fixtures.ConnectFixtures.OTHER_CONTACT_ID;
+import static com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures.CONTACT_ID;
+import static com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures.OTHER_CONTACT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +23,8 @@ import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
 import com.nomidio.connect.upload.domain.StartSelectorChoice;
 import com.nomidio.connect.upload.domain.StopReason;
-import com.nomidio.connect.upload.fixtures.Audio;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.testkit.kvs.fixtures.Audio;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.ByteArrayInputStream;

@@ -13,7 +13,7 @@ import com.nomidio.connect.testkit.kms.LocalKms;
 import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.testkit.kvs.ServedFragment;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.IOException;

@@ -4,27 +4,10 @@ import com.nomidio.connect.simulator.CallResult;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 
 /** The call for people: one line per event at its call time, then the contact attributes it ended with. */
 public final class TranscriptPrinter {
-
-    private static final Map<TranscriptEvent.Kind, String> LABELS = Map.ofEntries(
-            Map.entry(TranscriptEvent.Kind.FLOW_ENTERED, ">> flow"),
-            Map.entry(TranscriptEvent.Kind.PROMPT, "say"),
-            Map.entry(TranscriptEvent.Kind.INPUT, "keypad"),
-            Map.entry(TranscriptEvent.Kind.ATTRIBUTES_SET, "set"),
-            Map.entry(TranscriptEvent.Kind.BRANCH, "branch"),
-            Map.entry(TranscriptEvent.Kind.LOOP, "loop"),
-            Map.entry(TranscriptEvent.Kind.LAMBDA, "lambda"),
-            Map.entry(TranscriptEvent.Kind.ASYNC_INVOCATION, "async"),
-            Map.entry(TranscriptEvent.Kind.MEDIA_STREAMING, "media"),
-            Map.entry(TranscriptEvent.Kind.QUEUE_SET, "queue"),
-            Map.entry(TranscriptEvent.Kind.ERROR_BRANCH, "error"),
-            Map.entry(TranscriptEvent.Kind.FAULT_INJECTED, "FAULT"),
-            Map.entry(TranscriptEvent.Kind.NOTE, "note"),
-            Map.entry(TranscriptEvent.Kind.ENDED, "== end"));
 
     private TranscriptPrinter() {
     }
@@ -34,7 +17,7 @@ public final class TranscriptPrinter {
         out.println();
         out.println("  call time  event");
         for (TranscriptEvent event : call.transcript()) {
-            String label = LABELS.get(event.kind());
+            String label = event.kind().label();
             String text = event.kind() == TranscriptEvent.Kind.PROMPT ? "\"" + event.text() + "\"" : event.text();
             if (event.kind() == TranscriptEvent.Kind.FLOW_ENTERED || event.kind() == TranscriptEvent.Kind.ENDED) {
                 out.printf(Locale.ROOT, "%9s  %s %s%n", seconds(event.atMillis()), label, text);

@@ -23,32 +23,43 @@ public record TranscriptEvent(long atMillis, String flow, String action, Kind ki
 
     public enum Kind {
         /** A flow starts (the first one, or after TransferToFlow). */
-        FLOW_ENTERED,
+        FLOW_ENTERED(">> flow"),
         /** A prompt played to the caller. */
-        PROMPT,
+        PROMPT("say"),
         /** What the caller pressed, or that they pressed nothing. */
-        INPUT,
+        INPUT("keypad"),
         /** Contact, flow or tag attributes set. */
-        ATTRIBUTES_SET,
+        ATTRIBUTES_SET("set"),
         /** A Compare (or a menu) took a branch. */
-        BRANCH,
+        BRANCH("branch"),
         /** A Loop counted. */
-        LOOP,
+        LOOP("loop"),
         /** A synchronous Lambda invocation from a flow, with its result. */
-        LAMBDA,
+        LAMBDA("lambda"),
         /** An asynchronous invocation of one function by another, and how it ended. */
-        ASYNC_INVOCATION,
+        ASYNC_INVOCATION("async"),
         /** Live media streaming started or stopped. */
-        MEDIA_STREAMING,
+        MEDIA_STREAMING("media"),
         /** The target queue changed. */
-        QUEUE_SET,
+        QUEUE_SET("queue"),
         /** An action took an error branch. */
-        ERROR_BRANCH,
+        ERROR_BRANCH("error"),
         /** A fault was injected into the gateway emulator. */
-        FAULT_INJECTED,
+        FAULT_INJECTED("FAULT"),
         /** An action that changes nothing the simulation models (flow logging, recording). */
-        NOTE,
+        NOTE("note"),
         /** The call ended: queued, disconnected, flow ended or stopped. */
-        ENDED
+        ENDED("== end");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** How the transcript names the event, at the start of its line. */
+        public String label() {
+            return label;
+        }
     }
 }

@@ -20,26 +20,11 @@ import java.util.Locale;
 
 /**
  * The emulator's own API under {@code /_emulator}, for tests and people: inject faults, inspect challenges,
- * complete chat challenges as the Nomidio app would, change settings, reset. Unauthenticated: a local tool.
+ * complete chat challenges as the Nomidio app would, change settings, reset. Unauthenticated: a local tool. A record:
+ * it only holds the emulator's state the routes act on.
  */
-public final class AdminRoutes {
-
-    private final FaultPlan faults;
-    private final ChallengeStore challenges;
-    private final IdentityStore identities;
-    private final EmulatorSettings settings;
-    private final Runnable reset;
-    private final ObjectMapper json;
-
-    public AdminRoutes(FaultPlan faults, ChallengeStore challenges, IdentityStore identities, EmulatorSettings settings,
-                       Runnable reset, ObjectMapper json) {
-        this.faults = faults;
-        this.challenges = challenges;
-        this.identities = identities;
-        this.settings = settings;
-        this.reset = reset;
-        this.json = json;
-    }
+public record AdminRoutes(FaultPlan faults, ChallengeStore challenges, IdentityStore identities,
+                          EmulatorSettings settings, Runnable reset, ObjectMapper json) {
 
     public List<Route> routes() {
         return List.of(

@@ -27,26 +27,12 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.MDC;
 
-/** The routes of nomidio-gateway-openapi.yaml, one per operationId, over the emulator's state. */
-public final class GatewayRoutes {
+/** The routes of nomidio-gateway-openapi.yaml, one per operationId, over the emulator's state (which the record holds). */
+public record GatewayRoutes(IdentityStore identities, ChallengeStore challenges, TokenIssuer tokens,
+                            EmulatorSettings settings, ObjectMapper json) {
 
     /** The contract's bound on the result long-poll. */
     static final int MAX_WAIT_SECONDS = 20;
-
-    private final IdentityStore identities;
-    private final ChallengeStore challenges;
-    private final TokenIssuer tokens;
-    private final EmulatorSettings settings;
-    private final ObjectMapper json;
-
-    public GatewayRoutes(IdentityStore identities, ChallengeStore challenges, TokenIssuer tokens,
-                         EmulatorSettings settings, ObjectMapper json) {
-        this.identities = identities;
-        this.challenges = challenges;
-        this.tokens = tokens;
-        this.settings = settings;
-        this.json = json;
-    }
 
     public List<Route> routes() {
         return List.of(

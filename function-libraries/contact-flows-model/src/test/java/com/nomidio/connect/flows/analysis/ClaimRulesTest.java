@@ -1,6 +1,7 @@
 package com.nomidio.connect.flows.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.domain.ContactAttribute;
@@ -11,6 +12,9 @@ import com.nomidio.connect.flows.model.FlowParser;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
 import com.nomidio.connect.flows.templates.FlowTemplates;
 import com.nomidio.connect.flows.templates.NomidioFlow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
@@ -54,9 +58,9 @@ class ClaimRulesTest {
     @ParameterizedTest
     @EnumSource(value = NomidioFlow.class, names = {"PRE_FLOW", "AUTHENTICATION_FLOW"})
     void entryFlow_onEveryPathToAnExit_writesEveryOutputItself(NomidioFlow flow) {
-        ClaimAnalysis analysis = ClaimAnalysis.of(template(flow));
+        AttributeAnalysis analysis = claims(template(flow));
 
-        assertThat(analysis.unwrittenAtExits(CATALOG, ALL_OUTPUTS, HANDS_OVER)).isEmpty();
+        assertThat(analysis.missingAtExits(ALL_OUTPUTS, HANDS_OVER)).isEmpty();
     }
 
     @Test
@@ -66,39 +70,40 @@ class ClaimRulesTest {
         Set<String> required = new HashSet<>(CLAIMS);
         required.add(ContactAttribute.STATUS.key());
 
-        ClaimAnalysis analysis = ClaimAnalysis.of(template(NomidioFlow.CHALLENGE_FLOW));
+        AttributeAnalysis analysis = claims(template(NomidioFlow.CHALLENGE_FLOW));
 
-        assertThat(analysis.unwrittenAtExits(CATALOG, required, a -> false)).isEmpty();
+        assertThat(analysis.missingAtExits(required)).isEmpty();
     }
 
     @Test
     void challengeFlow_resetsEveryClaimBeforeItRunsAnything() {
         FlowDocument challenge = template(NomidioFlow.CHALLENGE_FLOW);
-        ClaimAnalysis analysis = ClaimAnalysis.of(challenge);
+        AttributeAnalysis analysis = claims(challenge);
 
         assertThat(challenge.actions()).filteredOn(a -> !"UpdateContactAttributes".equals(a.type()))
-                .allSatisfy(a -> assertThat(analysis.writtenOnArrival(a.identifier()))
-                        .as("claims written on arrival at %s", a.identifier()).containsAll(CLAIMS));
+                .allSatisfy(a -> assertThat(analysis.setOnArrival(a.identifier()))
+                        .as("claims written on arrival at %s", a.identifier())
+                        .hasValueSatisfying(written -> assertThat(written).containsAll(CLAIMS)));
     }
 
     @Test
     void agentChallengeQueue_whenTheChallengeFlowCannotBeReached_clearsEveryClaimBeforeQueueing() {
-        ClaimAnalysis analysis = ClaimAnalysis.of(template(NomidioFlow.AGENT_CHALLENGE_QUEUE));
+        AttributeAnalysis analysis = claims(template(NomidioFlow.AGENT_CHALLENGE_QUEUE));
 
-        assertThat(analysis.unwrittenAtExits(CATALOG, CLAIMS, HANDS_OVER)).isEmpty();
+        assertThat(analysis.missingAtExits(CLAIMS, HANDS_OVER)).isEmpty();
     }
 
     @Test
     void postFlow_writesNoClaim() {
         assertThat(template(NomidioFlow.POST_FLOW).actions()).allSatisfy(a ->
-                assertThat(ClaimAnalysis.written(a).keySet()).doesNotContainAnyElementsOf(ALL_OUTPUTS));
+                assertThat(AttributeAnalysis.written(a).keySet()).doesNotContainAnyElementsOf(ALL_OUTPUTS));
     }
 
     @ParameterizedTest
     @EnumSource(NomidioFlow.class)
     void flow_writesAClaimOnlyAsNothingProvenOrAsNomidioActionAnswered(NomidioFlow flow) {
         for (FlowAction action : template(flow).actions()) {
-            ClaimAnalysis.written(action).forEach((attribute, value) -> {
+            AttributeAnalysis.written(action).forEach((attribute, value) -> {
                 if (NOTHING_PROVEN.containsKey(attribute) || ALL_OUTPUTS.contains(attribute)) {
                     if (value.startsWith("$.")) {
                         assertThat(value).as("%s in %s", attribute, action.identifier())
@@ -117,7 +122,7 @@ class ClaimRulesTest {
     void resettingFlow_writesEveryClaimAtItsStartAction(NomidioFlow flow) {
         FlowDocument document = template(flow);
 
-        assertThat(ClaimAnalysis.written(document.action(document.startAction()).orElseThrow()).keySet())
+        assertThat(AttributeAnalysis.written(document.action(document.startAction()).orElseThrow()).keySet())
                 .containsAll(CLAIMS);
     }
 
@@ -128,14 +133,33 @@ class ClaimRulesTest {
         ((ObjectNode) challenge.action(challenge.startAction()).orElseThrow().parameters().get("Attributes"))
                 .remove(ContactAttribute.VOICE_AUTH.key());
 
-        assertThat(ClaimAnalysis.of(challenge).writtenOnArrival("Create challenge"))
-                .doesNotContain(ContactAttribute.VOICE_AUTH.key());
+        assertThat(claims(challenge).setOnArrival("Create challenge"))
+                .hasValueSatisfying(written -> assertThat(written).doesNotContain(ContactAttribute.VOICE_AUTH.key()));
 
         ((ObjectNode) challenge.action("Save challenge").orElseThrow().parameters().get("Attributes"))
                 .remove(ContactAttribute.VOICE_AUTH.key());
 
-        assertThat(ClaimAnalysis.of(challenge).unwrittenAtExits(CATALOG, CLAIMS, a -> false))
+        assertThat(claims(challenge).missingAtExits(CLAIMS))
                 .containsEntry("Transfer to post flow", Set.of(ContactAttribute.VOICE_AUTH.key()));
+    }
+
+    /** Guard the walk itself: the two ways of counting a set-attributes block's error branch differ where they should. */
+    @Test
+    void analysis_whenACopyFails_followsItsErrorBranchWithNothingWrittenButNotAFixedWritesOne() throws IOException {
+        FlowDocument flow;
+        try (InputStream in = ClaimRulesTest.class.getResourceAsStream("/flows/copy-may-fail.json")) {
+            flow = FlowParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Set<String> required = Set.of("nomidio_status", "nomidio_id");
+
+        assertThat(claims(flow).missingAtExits(required))
+                .containsExactly(entry("Hang up after failed copy", Set.of("nomidio_id")));
+        assertThat(AttributeAnalysis.of(flow, CATALOG, Set.of()).missingAtExits(required)).isEmpty();
+    }
+
+    /** Claims are held to the stricter walk: a copy that fails writes nothing, and its error branch is followed. */
+    private static AttributeAnalysis claims(FlowDocument document) {
+        return AttributeAnalysis.of(document, CATALOG, Set.of(), AttributeAnalysis.ErrorBranch.FOLLOWED_WHEN_COPYING);
     }
 
     private static FlowDocument template(NomidioFlow flow) {

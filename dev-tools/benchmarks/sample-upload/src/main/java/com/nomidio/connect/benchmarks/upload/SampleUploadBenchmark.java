@@ -1,22 +1,31 @@
-package com.nomidio.connect.upload.bench;
+package com.nomidio.connect.benchmarks.upload;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
-import com.nomidio.connect.gateway.Deadline;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.secret.AccessKeySecrets;
+import com.nomidio.connect.secret.SecretEncryptionContext;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
 import com.nomidio.connect.testkit.kvs.CallBuilder;
 import com.nomidio.connect.testkit.kvs.ConnectCall;
 import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.testkit.kvs.FixtureStream;
 import com.nomidio.connect.testkit.kvs.ServedFragment;
 import com.nomidio.connect.testkit.kvs.TagPlacement;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
+import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.upload.adapters.KvsMkvReader;
 import com.nomidio.connect.upload.domain.CallerAudioCapture;
 import com.nomidio.connect.upload.domain.CapturePolicy;
 import com.nomidio.connect.upload.domain.CaptureResult;
-import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
-import com.nomidio.connect.upload.testing.SampleUploadHarness;
+import com.nomidio.connect.upload.domain.SampleUploadProcessor;
+import com.nomidio.connect.upload.entrypoints.SampleUploadWiring;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
@@ -31,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -121,15 +131,18 @@ public final class SampleUploadBenchmark {
         for (int run = 0; run < runs; run++) {
             List<Long> uploadArrivals = new CopyOnWriteArrayList<>();
             List<Long> firstGatewayArrivals = new CopyOnWriteArrayList<>();
-            try (SampleUploadHarness harness = new SampleUploadHarness().challenge("ch-bench", AuthLevel.STANDARD);
+            WireMockServer gateway = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            gateway.start();
+            try (LocalKms kms = new LocalKms();
                  FakeKinesisVideo kvs = new FakeKinesisVideo(ServedFragment.of(fixture)).pace(2000)) {
-                harness.gateway.addMockServiceRequestListener((request, response) -> {
+                new GatewayStubs(gateway).token().uploadSample("ch-bench").cancelChallenge("ch-bench", AuthLevel.STANDARD);
+                gateway.addMockServiceRequestListener((request, response) -> {
                     firstGatewayArrivals.add(System.nanoTime());
                     if (request.getUrl().endsWith("/sample")) {
                         uploadArrivals.add(System.nanoTime());
                     }
                 });
-                var processor = harness.processor(kvs, CaptureSettings.defaults());
+                SampleUploadProcessor processor = SampleUploadWiring.processor(environment(gateway, kms, kvs));
                 var first = fixture.call().fragments().get(0);
                 SampleUploadOutcome outcome = processor.process(new SampleUploadRequest(ConnectFixtures.CONTACT_ID,
                         "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/connect-bench/1", first.number(),
@@ -145,9 +158,32 @@ public final class SampleUploadBenchmark {
                 System.out.printf("run %d: %s after %d fragments; last kept fragment sent -> first gateway request "
                         + "(upload starting) %d ms, -> WAV PUT received %d ms%n", run + 1, outcome.action(), lastKept,
                         started, gap);
+            } finally {
+                gateway.stop();
             }
         }
         System.out.printf("upload-start latency ms: %s (max %d)%n", millis, millis.stream().mapToLong(Long::longValue).max().orElse(-1));
+    }
+
+    /**
+     * The function's own environment, as template.yaml gives it, pointed at the local stand-ins: the processor is
+     * built by the production wiring (SDK clients, KMS-decrypted secret, default capture settings), not by a test
+     * harness, so the figure includes what the deployed function does.
+     */
+    private static Map<String, String> environment(WireMockServer gateway, LocalKms kms, FakeKinesisVideo kvs) {
+        String ciphertext = kms.holds(GatewayStubs.ACCESS_KEY_SECRET,
+                SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
+        return Map.ofEntries(
+                Map.entry(GatewayConfig.GATEWAY_URL, gateway.baseUrl()),
+                Map.entry(GatewayConfig.SUPPLIER_CODE, GatewayStubs.SUPPLIER_CODE),
+                Map.entry(GatewayConfig.ENTERPRISE_CODE, GatewayStubs.ENTERPRISE_CODE),
+                Map.entry(GatewayConfig.ACCESS_KEY_ID, GatewayStubs.ACCESS_KEY_ID),
+                Map.entry(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, ciphertext),
+                Map.entry(AwsEnvironment.REGION, "eu-west-2"),
+                Map.entry(AwsEnvironment.ACCESS_KEY_ID, "AKIDBENCH"),
+                Map.entry(AwsEnvironment.SECRET_ACCESS_KEY, "bench-secret-key"),
+                Map.entry(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KMS, kms.endpoint().toString()),
+                Map.entry(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KINESIS_VIDEO, kvs.endpoint().toString()));
     }
 
     private static int fragmentsKept(SampleUploadOutcome outcome, FixtureStream fixture) {

@@ -1,4 +1,4 @@
-package com.nomidio.connect.emulator;
+package com.nomidio.connect.testkit.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, for token and challenge expiry. */
-final class MutableClock extends Clock {
+/**
+ * A clock tests move by hand, for token and challenge expiry, so that no test sleeps through a lifetime. Volatile:
+ * servers under test read it on their own threads.
+ */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
