@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ContactFlowStatus;
 import software.amazon.awssdk.services.connect.model.ContactFlowSummary;
@@ -69,6 +71,14 @@ public final class ConnectFlowsApi {
                 .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
     }
 
+    /** Adds tags to a flow (TagResource on its ARN). */
+    public void tag(String flowArn, Map<String, String> tags, Duration timeout) {
+        connect.tagResource(r -> r
+                .resourceArn(flowArn)
+                .tags(tags)
+                .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
+    }
+
     /** The flow's tags; empty when it is gone. */
     public Map<String, String> tags(String instanceId, String flowId, Duration timeout) {
         try {
@@ -83,37 +93,45 @@ public final class ConnectFlowsApi {
 
     /** Deletes the flow; a flow already gone counts as deleted. */
     public void delete(String instanceId, String flowId, Duration timeout) {
-        try {
-            connect.deleteContactFlow(r -> r
-                    .instanceId(instanceId)
-                    .contactFlowId(flowId)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        } catch (ResourceNotFoundException e) {
-            LOG.atInfo().addKeyValue("flowId", flowId).log("Flow already gone");
-        }
+        idempotent(() -> connect.deleteContactFlow(r -> r
+                        .instanceId(instanceId)
+                        .contactFlowId(flowId)
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
+                ResourceNotFoundException.class::isInstance, "flowId", flowId, "Flow already gone");
     }
 
     /** Lets the instance's flows invoke the function; already associated is fine. */
     public void associateFunction(String instanceId, String functionArn, Duration timeout) {
-        try {
-            connect.associateLambdaFunction(r -> r
-                    .instanceId(instanceId)
-                    .functionArn(functionArn)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        } catch (ResourceConflictException | DuplicateResourceException e) {
-            LOG.atInfo().addKeyValue("functionArn", functionArn).log("Function already associated with the instance");
-        }
+        idempotent(() -> connect.associateLambdaFunction(r -> r
+                        .instanceId(instanceId)
+                        .functionArn(functionArn)
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
+                e -> e instanceof ResourceConflictException || e instanceof DuplicateResourceException,
+                "functionArn", functionArn, "Function already associated with the instance");
     }
 
     /** Removes the association; not associated (or instance gone) is fine. */
     public void disassociateFunction(String instanceId, String functionArn, Duration timeout) {
+        idempotent(() -> connect.disassociateLambdaFunction(r -> r
+                        .instanceId(instanceId)
+                        .functionArn(functionArn)
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
+                ResourceNotFoundException.class::isInstance, "functionArn", functionArn, "Function was not associated");
+    }
+
+    /**
+     * Runs a call whose goal may already be reached (CloudFormation retries, a half-done earlier run): the answer
+     * that says so is logged and taken as success; any other failure propagates.
+     */
+    private static void idempotent(Runnable call, Predicate<AwsServiceException> alreadyDone, String key, String value,
+                                   String message) {
         try {
-            connect.disassociateLambdaFunction(r -> r
-                    .instanceId(instanceId)
-                    .functionArn(functionArn)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-        } catch (ResourceNotFoundException e) {
-            LOG.atInfo().addKeyValue("functionArn", functionArn).log("Function was not associated");
+            call.run();
+        } catch (AwsServiceException e) {
+            if (!alreadyDone.test(e)) {
+                throw e;
+            }
+            LOG.atInfo().addKeyValue(key, value).log(message);
         }
     }
 

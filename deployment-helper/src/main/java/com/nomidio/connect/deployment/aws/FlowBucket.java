@@ -2,14 +2,17 @@ package com.nomidio.connect.deployment.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /** The rendered flows in the bucket, under {@code contact-flows/}, for the guide's manual import. */
 public final class FlowBucket {
@@ -37,23 +40,36 @@ public final class FlowBucket {
                 RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
-    /** Deletes every NOMIDIO-*.json under contact-flows/; returns the keys deleted. A missing bucket has none. */
+    /**
+     * Deletes every version (and delete marker) of every NOMIDIO-*.json under contact-flows/: the bucket is
+     * versioned, and CloudFormation can delete it only when no version is left. Returns the keys deleted, once
+     * each. A missing bucket has none.
+     */
     public List<String> deleteFlows(String bucket, Duration timeout) {
-        List<String> deleted = new ArrayList<>();
+        Set<String> deleted = new LinkedHashSet<>();
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(r -> r
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r
                     .bucket(bucket)
                     .prefix(PREFIX)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout))).contents()) {
-                if (object.key().startsWith(OUR_FILES) && object.key().endsWith(".json")) {
-                    s3.deleteObject(r -> r.bucket(bucket).key(object.key())
-                            .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-                    deleted.add(object.key());
+                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)))) {
+                for (ObjectVersion version : page.versions()) {
+                    deleteVersion(bucket, version.key(), version.versionId(), timeout, deleted);
+                }
+                for (DeleteMarkerEntry marker : page.deleteMarkers()) {
+                    deleteVersion(bucket, marker.key(), marker.versionId(), timeout, deleted);
                 }
             }
         } catch (NoSuchBucketException e) {
             LOG.atInfo().addKeyValue("bucket", bucket).log("Bucket already gone");
         }
-        return deleted;
+        return List.copyOf(deleted);
+    }
+
+    private void deleteVersion(String bucket, String key, String versionId, Duration timeout, Set<String> deleted) {
+        if (key.startsWith(OUR_FILES) && key.endsWith(".json")) {
+            s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(versionId)
+                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
+            deleted.add(key);
+        }
     }
 }

@@ -19,6 +19,7 @@ public record ContactFlowsProperties(
         String enterpriseName,
         String nomidioActionFunctionArn,
         boolean deployContactFlows,
+        boolean adoptExistingFlows,
         String workingQueueName) {
 
     static final String INSTANCE_ID = "ConnectInstanceId";
@@ -26,6 +27,7 @@ public record ContactFlowsProperties(
     static final String ENTERPRISE_NAME = "EnterpriseName";
     static final String FUNCTION_ARN = "NomidioActionFunctionArn";
     static final String DEPLOY = "DeployContactFlows";
+    static final String ADOPT = "AdoptExistingFlows";
     static final String WORKING_QUEUE_NAME = "WorkingQueueName";
     /** Every new Connect instance has it. */
     static final String DEFAULT_WORKING_QUEUE = "BasicQueue";
@@ -42,6 +44,7 @@ public record ContactFlowsProperties(
                 properties.required(ENTERPRISE_NAME, "set the Enterprise Name parameter"),
                 functionArn,
                 properties.flag(DEPLOY, true),
+                properties.flag(ADOPT, false),
                 properties.optional(WORKING_QUEUE_NAME).orElse(DEFAULT_WORKING_QUEUE));
     }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
-import software.amazon.lambda.powertools.cloudformation.Response;
+import com.nomidio.connect.deployment.resources.CustomResourceResponse;
 
 /**
  * {@code Custom::NomidioContactFlows}: renders the flow templates, validates them, writes them to
@@ -44,6 +44,8 @@ public final class ContactFlowsResource implements CustomResource {
 
     public static final String TYPE = "Custom::NomidioContactFlows";
     public static final String CREATED_BY_TAG = "nomidio:created-by";
+    /** Set on a flow this stack found and was told to adopt: later updates manage it, Delete still leaves it. */
+    public static final String ADOPTED_BY_TAG = "nomidio:adopted-by";
     static final String STACK_TAG = "nomidio:stack";
     private static final Set<String> FLOW_TYPES = NomidioFlow.deploymentOrder().stream()
             .map(NomidioFlow::contactFlowType).collect(Collectors.toSet());
@@ -69,14 +71,14 @@ public final class ContactFlowsResource implements CustomResource {
     }
 
     @Override
-    public Response create(CustomResourceRequest request, ResourceContext context) {
+    public CustomResourceResponse create(CustomResourceRequest request, ResourceContext context) {
         return deploy(request, ContactFlowsProperties.from(request.properties()), context);
     }
 
     @Override
-    public Response update(CustomResourceRequest request, ResourceContext context) {
+    public CustomResourceResponse update(CustomResourceRequest request, ResourceContext context) {
         ContactFlowsProperties properties = ContactFlowsProperties.from(request.properties());
-        Response response = deploy(request, properties, context);
+        CustomResourceResponse response = deploy(request, properties, context);
         oldBucketToEmpty(request, properties).ifPresent(oldBucket -> {
             // CloudFormation deletes the replaced bucket after this update; it must be empty by then.
             try {
@@ -99,13 +101,13 @@ public final class ContactFlowsResource implements CustomResource {
      * the stack's deletion.
      */
     @Override
-    public Response delete(CustomResourceRequest request, ResourceContext context) {
+    public CustomResourceResponse delete(CustomResourceRequest request, ResourceContext context) {
         ContactFlowsProperties properties;
         try {
             properties = ContactFlowsProperties.from(request.properties());
         } catch (InvalidPropertiesException e) {
             LOG.atInfo().addKeyValue("reason", e.getMessage()).log("Nothing to clean up: the properties were never usable");
-            return Response.success(request.physicalResourceId());
+            return CustomResourceResponse.success(request.physicalResourceId());
         }
         List<String> leftBehind = new ArrayList<>();
         try {
@@ -132,14 +134,14 @@ public final class ContactFlowsResource implements CustomResource {
                     + FailureReasons.describe(e, context) + ")");
         }
         if (leftBehind.isEmpty()) {
-            return Response.success(request.physicalResourceId());
+            return CustomResourceResponse.success(request.physicalResourceId());
         }
-        return Response.builder().status(Response.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
+        return CustomResourceResponse.builder().status(CustomResourceResponse.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
                 .reason(FailureReasons.truncate("Deleted; left behind for manual removal: " + String.join("; ", leftBehind)))
                 .build();
     }
 
-    private Response deploy(CustomResourceRequest request, ContactFlowsProperties properties, ResourceContext context) {
+    private CustomResourceResponse deploy(CustomResourceRequest request, ContactFlowsProperties properties, ResourceContext context) {
         String instanceId = properties.instanceId();
         context.step("finding the working queue '" + properties.workingQueueName() + "'");
         String queueArn = connect.queueArn(instanceId, properties.workingQueueName(), context.callTimeout())
@@ -153,6 +155,9 @@ public final class ContactFlowsResource implements CustomResource {
         context.step("listing the instance's contact flows");
         Map<String, ExistingFlow> existing = new LinkedHashMap<>(
                 connect.findFlows(instanceId, FLOW_NAMES, FLOW_TYPES, context.callTimeout()));
+        if (properties.deployContactFlows()) {
+            claim(request, properties, existing.values(), context);
+        }
 
         Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);
         values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, properties.nomidioActionFunctionArn());
@@ -190,7 +195,7 @@ public final class ContactFlowsResource implements CustomResource {
         });
         LOG.atInfo().addKeyValue("deployed", properties.deployContactFlows()).addKeyValue("bucket", properties.bucketName())
                 .log("Contact flows ready");
-        return Response.builder().status(Response.Status.SUCCESS)
+        return CustomResourceResponse.builder().status(CustomResourceResponse.Status.SUCCESS)
                 .physicalResourceId(physicalResourceId(request))
                 .value(data)
                 .build();
@@ -215,6 +220,7 @@ public final class ContactFlowsResource implements CustomResource {
                 if (found == null) {
                     throw e;
                 }
+                claim(request, properties, List.of(found), context);
             }
         }
         if (!flow.contactFlowType().equals(found.type())) {
@@ -250,6 +256,39 @@ public final class ContactFlowsResource implements CustomResource {
             connect.delete(instanceId, found.id(), context.callTimeout());
             context.done("deleted " + flow.flowName());
             LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id()).log("Deleted flow");
+        }
+    }
+
+    /**
+     * Makes sure every found flow is this stack's to overwrite: one it created, or one it adopted earlier. Others
+     * (a previous install, a hand import, another stack) are adopted — tagged, then updated — only when
+     * AdoptExistingFlows is true; otherwise the operation fails before it changes anything in the instance.
+     */
+    private void claim(CustomResourceRequest request, ContactFlowsProperties properties, Iterable<ExistingFlow> found,
+                       ResourceContext context) {
+        String ours = createdByValue(request);
+        List<ExistingFlow> foreign = new ArrayList<>();
+        for (ExistingFlow flow : found) {
+            context.step("checking who created " + flow.name());
+            Map<String, String> tags = connect.tags(properties.instanceId(), flow.id(), context.callTimeout());
+            if (!ours.equals(tags.get(CREATED_BY_TAG)) && !ours.equals(tags.get(ADOPTED_BY_TAG))) {
+                foreign.add(flow);
+            }
+        }
+        if (foreign.isEmpty()) {
+            return;
+        }
+        List<String> names = foreign.stream().map(ExistingFlow::name).toList();
+        if (!properties.adoptExistingFlows()) {
+            throw new InvalidPropertiesException("the instance already has " + String.join(", ", names)
+                    + ", which this stack did not create (a previous install, a hand import or another stack);"
+                    + " set AdoptExistingFlows to true to overwrite and manage them (they are never deleted with the"
+                    + " stack), or rename or delete them");
+        }
+        for (ExistingFlow flow : foreign) {
+            context.step("adopting " + flow.name());
+            connect.tag(flow.arn(), Map.of(ADOPTED_BY_TAG, ours), context.callTimeout());
+            LOG.atInfo().addKeyValue("flowName", flow.name()).addKeyValue("flowId", flow.id()).log("Adopted flow");
         }
     }
 

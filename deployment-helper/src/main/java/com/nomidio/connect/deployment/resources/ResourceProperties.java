@@ -45,6 +45,12 @@ public final class ResourceProperties {
         }).orElse(defaultValue);
     }
 
+    /** Every property as text (a list or map as its string form), for hashing; never log the result. */
+    public Map<String, String> asStrings() {
+        return values.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                e -> String.valueOf(e.getValue())));
+    }
+
     @Override
     public String toString() {
         return "ResourceProperties" + values.keySet();

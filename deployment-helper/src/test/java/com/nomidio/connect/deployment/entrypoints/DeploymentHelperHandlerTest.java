@@ -62,12 +62,8 @@ class DeploymentHelperHandlerTest {
 
     @Test
     void handleRequest_whenResourceTypeUnknown_answersFailedNamingWhatIsServed() {
-        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-create-secret.json");
-        event.setResourceType("Custom::NomidioSoftphone");
+        JsonNode answer = answerFor("deployment-helper-create-secret.json", "Custom::NomidioSoftphone");
 
-        handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
-
-        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
         assertThat(answer.get("Reason").asText()).isEqualTo("This deploymentHelper does not serve resource type"
                 + " Custom::NomidioSoftphone; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows]. Check the"
@@ -76,14 +72,91 @@ class DeploymentHelperHandlerTest {
 
     @Test
     void handleRequest_whenDeletingAnUnknownResourceType_answersSuccessSoTheStackCanGo() {
-        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
-        event.setResourceType("Custom::NomidioLexBots");
+        JsonNode answer = answerFor("deployment-helper-delete-secret.json", "Custom::NomidioLexBots");
 
+        assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(answer.get("PhysicalResourceId").asText())
+                .isEqualTo(harness.event("deployment-helper-delete-secret.json").getPhysicalResourceId());
+    }
+
+    /** The one answer CloudFormation got for the sample {@code file} sent as resource type {@code type}. */
+    private JsonNode answerFor(String file, String type) {
+        CloudFormationCustomResourceEvent event = harness.event(file);
+        event.setResourceType(type);
         handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
+        return harness.cloudFormation.onlyAnswer().json();
+    }
+
+    /** An environment the wiring cannot use: Lambda would fail the init, and CloudFormation would hear nothing. */
+    private static final java.util.Map<String, String> BROKEN_ENVIRONMENT = java.util.Map.of(
+            com.nomidio.connect.aws.AwsEnvironment.REGION, "eu-west-2",
+            com.nomidio.connect.aws.AwsEnvironment.ENDPOINT_URL, "http://not a host name:1");
+
+    @Test
+    void handleRequest_whenTheWiringFailedAtStart_stillAnswersCloudFormationFailedNamingTheCause() {
+        DeploymentHelperHandler broken = DeploymentHelperHandler.fromEnvironment(BROKEN_ENVIRONMENT);
+
+        broken.handleRequest(harness.event("deployment-helper-create-secret.json"),
+                new LocalLambdaContext("deploymentHelper", 60_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).startsWith("The deploymentHelper could not start (IllegalArgumentException: ")
+                .endsWith("Fix the function's configuration or code (see its log stream), then retry the stack operation.");
+        assertThat(answer.get("PhysicalResourceId").asText()).isEqualTo("nomidioSecret-not-started");
+    }
+
+    @Test
+    void handleRequest_whenDeletingAfterTheWiringFailedAtStart_answersSuccessSayingWhatMayBeLeft() {
+        DeploymentHelperHandler broken = DeploymentHelperHandler.fromEnvironment(BROKEN_ENVIRONMENT);
+        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-contact-flows.json");
+
+        broken.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
 
         JsonNode answer = harness.cloudFormation.onlyAnswer().json();
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("PhysicalResourceId").asText()).isEqualTo(event.getPhysicalResourceId());
+        assertThat(answer.get("Reason").asText()).startsWith("Deleted without cleaning up: the deploymentHelper could not start")
+                .contains("NOMIDIO-* flows");
+    }
+
+    @Test
+    void handleRequest_whenTheFirstPutsToTheResponseUrlFail_retriesUntilCloudFormationHasTheAnswer() {
+        harness.cloudFormation.refuseNext(2, 503);
+
+        handler.handleRequest(harness.event("deployment-helper-delete-secret.json"),
+                new LocalLambdaContext("deploymentHelper", 60_000));
+
+        assertThat(harness.cloudFormation.refused()).hasSize(2);
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(answer).isEqualTo(harness.cloudFormation.refused().getFirst().json());
+    }
+
+    @Test
+    void handleRequest_whenTheResponseUrlRefusesTheAnswer_stopsWithoutEverLoggingTheUrl() {
+        // A pre-signed URL is a credential: whoever holds it can answer for the stack.
+        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
+        event.setResponseUrl(event.getResponseUrl() + "?X-Amz-Signature=0123456789abcdefsignature");
+        harness.cloudFormation.refuseNext(1, 500);
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
+            harness.cloudFormation.refuseNext(1, 403);
+            harness.cloudFormation.clear();
+            handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000));
+        } finally {
+            System.setOut(original);
+        }
+
+        String everything = stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(everything).contains("Sending the answer to CloudFormation failed; retrying")
+                .contains("CloudFormation refused the answer; not retrying")
+                .doesNotContain("0123456789abcdefsignature").doesNotContain("cloudformation-custom-resource-response");
+        // A 403 (an expired or altered URL) is not retried: one refused PUT, no answer.
+        assertThat(harness.cloudFormation.received()).isEmpty();
     }
 
     @Test

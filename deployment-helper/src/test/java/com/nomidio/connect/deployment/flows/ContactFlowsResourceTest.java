@@ -127,6 +127,93 @@ class ContactFlowsResourceTest {
     }
 
     @Test
+    void update_whenFlowsOfTheNomidioNamesWereNotCreatedByThisStack_answersFailedNamingThemAndChangesNothing() {
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.associateLambda();
+        harness.connect.existingFlows(ALL);
+        harness.s3.acceptPuts(BUCKET);
+        for (NomidioFlow flow : ALL) {
+            // POST and PRE are a previous install's (another stack's tag, or none): not ours to overwrite.
+            harness.connect.describeFlow(flow, switch (flow) {
+                case POST_FLOW -> Map.of(ContactFlowsResource.CREATED_BY_TAG, "nomidio-0123456789ab");
+                case PRE_FLOW -> Map.of("team", "contact-centre");
+                default -> Map.of(ContactFlowsResource.CREATED_BY_TAG, ours());
+            });
+            harness.connect.updateContent(flow);
+        }
+
+        handler.handle(harness.event(UPDATE), new LocalLambdaContext("deploymentHelper", 120_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).isEqualTo("Invalid custom resource properties: the instance already"
+                + " has NOMIDIO-POST-FLOW, NOMIDIO-PRE-FLOW, which this stack did not create (a previous install, a hand"
+                + " import or another stack); set AdoptExistingFlows to true to overwrite and manage them (they are"
+                + " never deleted with the stack), or rename or delete them.");
+        harness.aws.verify(0, postRequestedFor(urlPathMatching("/contact-flows/.*/content")));
+        harness.aws.verify(0, postRequestedFor(urlPathMatching("/tags/.*")));
+        harness.aws.verify(0, putRequestedFor(urlPathMatching("/" + BUCKET + "/.*")));
+    }
+
+    @Test
+    void update_whenAdoptExistingFlowsTrue_tagsTheForeignFlowsAdoptedAndUpdatesThem() {
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.associateLambda();
+        harness.connect.existingFlows(ALL);
+        harness.connect.acceptTags();
+        harness.s3.acceptPuts(BUCKET);
+        for (NomidioFlow flow : ALL) {
+            harness.connect.describeFlow(flow, flow == NomidioFlow.PRE_FLOW ? Map.of()
+                    : Map.of(ContactFlowsResource.CREATED_BY_TAG, ours()));
+            harness.connect.updateContent(flow);
+        }
+        CloudFormationCustomResourceEvent event = harness.event(UPDATE);
+        event.getResourceProperties().put("AdoptExistingFlows", "true");
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        harness.assertAnswered("contact-flows-update.json");
+        List<LoggedRequest> tagged = harness.aws.findAll(postRequestedFor(urlPathMatching("/tags/.*")));
+        assertThat(tagged).hasSize(1);
+        assertThat(java.net.URLDecoder.decode(tagged.getFirst().getUrl(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("/tags/" + ConnectStubs.flowArn(NomidioFlow.PRE_FLOW));
+        assertThat(json(tagged.getFirst().getBodyAsString()).at("/tags/nomidio:adopted-by").asText()).isEqualTo(ours());
+        for (NomidioFlow flow : ALL) {
+            harness.aws.verify(1, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(flow))));
+        }
+    }
+
+    /**
+     * The manual path (contact-flows/README.md, README "Manual import"): after the five flows were imported by hand
+     * in order, one more stack update with DeployContactFlows still false re-renders the files with the ARNs of the
+     * imported flows, found by name, and writes nothing to the instance; the second import carries real transfers.
+     */
+    @Test
+    void update_whenDeployContactFlowsFalseAfterTheFlowsWereImported_rendersTheRealFlowArnsAndLeavesTheInstanceAlone() {
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.existingFlows(ALL);
+        harness.s3.acceptPuts(BUCKET);
+        CloudFormationCustomResourceEvent event = harness.event(UPDATE);
+        event.getResourceProperties().put("DeployContactFlows", "false");
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(bucketObject(NomidioFlow.PRE_FLOW)).contains(ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW))
+                .doesNotContain("/contact-flow/NOMIDIO-");
+        assertThat(bucketObject(NomidioFlow.AUTHENTICATION_FLOW))
+                .contains(ConnectStubs.flowArn(NomidioFlow.CHALLENGE_FLOW), ConnectStubs.flowArn(NomidioFlow.POST_FLOW))
+                .doesNotContain("/contact-flow/NOMIDIO-");
+        assertThat(bucketObject(NomidioFlow.CHALLENGE_FLOW)).contains(ConnectStubs.flowArn(NomidioFlow.POST_FLOW));
+        assertThat(bucketObject(NomidioFlow.AGENT_CHALLENGE_QUEUE)).contains(ConnectStubs.flowArn(NomidioFlow.CHALLENGE_FLOW));
+        // Nothing written to the instance: no create, update, tag, association; no tag read either.
+        harness.aws.verify(0, putRequestedFor(urlPathMatching("/contact-flows/.*")));
+        harness.aws.verify(0, postRequestedFor(urlPathMatching("/contact-flows/.*")));
+        harness.aws.verify(0, postRequestedFor(urlPathMatching("/tags/.*")));
+        harness.aws.verify(0, putRequestedFor(urlPathEqualTo(ConnectStubs.lambdaFunctionPath())));
+    }
+
+    @Test
     void update_whenEnterpriseRenamed_updatesEveryFlowInPlaceKeepingThePhysicalId() {
         stubDeployableInstance(ALL);
         ALL.forEach(harness.connect::updateContent);
@@ -175,6 +262,9 @@ class ContactFlowsResourceTest {
         harness.connect.createFlowFails(NomidioFlow.POST_FLOW, 409, "DuplicateResourceException",
                 "Contact flow with name NOMIDIO-POST-FLOW already exists");
         harness.connect.updateContent(NomidioFlow.POST_FLOW);
+        harness.connect.describeFlow(NomidioFlow.POST_FLOW, Map.of(ContactFlowsResource.CREATED_BY_TAG, ours()));
+        // The earlier attempt created it: it carries this stack's tag.
+        harness.connect.describeFlow(NomidioFlow.POST_FLOW, Map.of(ContactFlowsResource.CREATED_BY_TAG, ours()));
         ALL.stream().filter(f -> f != NomidioFlow.POST_FLOW).forEach(harness.connect::createFlow);
 
         handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
@@ -248,7 +338,11 @@ class ContactFlowsResourceTest {
                 ConnectStubs.flowPath(NomidioFlow.AGENT_CHALLENGE_QUEUE),
                 ConnectStubs.flowPath(NomidioFlow.AUTHENTICATION_FLOW),
                 ConnectStubs.flowPath(NomidioFlow.CHALLENGE_FLOW));
-        harness.aws.verify(5, deleteRequestedFor(urlPathMatching("/" + BUCKET + "/contact-flows/NOMIDIO-.*\\.json")));
+        // Every version of every file (the bucket is versioned; CloudFormation deletes only an empty bucket).
+        for (String version : List.of("v1", "v2")) {
+            harness.aws.verify(5, deleteRequestedFor(urlPathMatching("/" + BUCKET + "/contact-flows/NOMIDIO-.*\\.json"))
+                    .withQueryParam("versionId", equalTo(version)));
+        }
         harness.aws.verify(1, deleteRequestedFor(urlPathEqualTo(ConnectStubs.lambdaFunctionPath()))
                 .withQueryParam("functionArn", equalTo(event.getResourceProperties().get("NomidioActionFunctionArn").toString())));
     }
@@ -301,11 +395,18 @@ class ContactFlowsResourceTest {
 
     // ---- helpers ----
 
+    /** The instance with {@code existing} flows, all created by this stack's resource (earlier runs). */
     private void stubDeployableInstance(List<NomidioFlow> existing) {
         harness.connect.workingQueue("BasicQueue");
         harness.connect.associateLambda();
         harness.connect.existingFlows(existing);
+        existing.forEach(flow -> harness.connect.describeFlow(flow, Map.of(ContactFlowsResource.CREATED_BY_TAG, ours())));
         harness.s3.acceptPuts(BUCKET);
+    }
+
+    /** This stack resource's created-by value (the same for the Create, Update and Delete samples). */
+    private String ours() {
+        return ContactFlowsResource.createdByValue(CustomResourceRequest.from(harness.event(CREATE)));
     }
 
     private List<LoggedRequest> createRequests() {

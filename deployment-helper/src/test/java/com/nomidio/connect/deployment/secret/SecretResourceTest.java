@@ -63,6 +63,43 @@ class SecretResourceTest {
     }
 
     @Test
+    void update_whenOnlyAConfigurationParameterChanged_answersANewFingerprint() {
+        // The local KMS answers the same ciphertext for the same secret: the fingerprint must move with the
+        // configuration alone (a new GatewayUrl), or the functions' versions would not be republished.
+        harness.kms.holds(SECRET, SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
+        String before = harness.cloudFormation.onlyAnswer().json().at("/Data/Fingerprint").asText();
+        harness.cloudFormation.clear();
+        var update = harness.event("deployment-helper-create-secret.json");
+        update.setRequestType("Update");
+        update.setPhysicalResourceId("nomidio-secret-6d66cd45b549");
+        update.getResourceProperties().put("GatewayUrl", "https://gateway2.example.com");
+
+        handler.handle(update, new LocalLambdaContext("deploymentHelper", 60_000));
+
+        String after = harness.cloudFormation.onlyAnswer().json().at("/Data/Fingerprint").asText();
+        assertThat(before).matches("config-[0-9a-f]{32}");
+        assertThat(after).matches("config-[0-9a-f]{32}").isNotEqualTo(before);
+    }
+
+    @Test
+    void create_whenFingerprinted_neverHashesThePlainSecretAlone() {
+        // Two different secrets that KMS happens to encrypt to the same blob give the same fingerprint: the
+        // secret itself is not an input, so the fingerprint cannot be used to test guesses of it.
+        harness.kms.holds(SECRET, SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
+        harness.kms.holds("another-secret-not-real", SecretEncryptionContext.forAccessKey(ACCESS_KEY_ID));
+        handler.handle(harness.event("deployment-helper-create-secret.json"), new LocalLambdaContext("deploymentHelper", 60_000));
+        String first = harness.cloudFormation.onlyAnswer().json().at("/Data/Fingerprint").asText();
+        harness.cloudFormation.clear();
+        var other = harness.event("deployment-helper-create-secret.json");
+        other.getResourceProperties().put("AccessKeySecret", "another-secret-not-real");
+
+        handler.handle(other, new LocalLambdaContext("deploymentHelper", 60_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().at("/Data/Fingerprint").asText()).isEqualTo(first);
+    }
+
+    @Test
     void create_whenKmsDeniesEncrypt_answersFailedNamingTheRoleAndKeepsTheSecretOutOfTheReason() {
         harness.kms.refuseEverything(400, "AccessDeniedException",
                 "User is not authorized to perform kms:Encrypt on this resource");

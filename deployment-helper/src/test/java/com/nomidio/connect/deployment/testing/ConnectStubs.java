@@ -140,6 +140,12 @@ public final class ConnectStubs {
         server.stubFor(get(urlPathEqualTo(flowPath(flow))).willReturn(json(200, body)));
     }
 
+    /** TagResource (POST /tags/{resourceArn}) accepts any tags. */
+    public void acceptTags() {
+        server.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/tags/.*"))
+                .willReturn(aResponse().withStatus(200)));
+    }
+
     public void deleteFlow(NomidioFlow flow) {
         server.stubFor(delete(urlPathEqualTo(flowPath(flow))).willReturn(aResponse().withStatus(200)));
     }

@@ -32,19 +32,26 @@ public final class S3Stubs {
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
     }
 
-    /** ListObjectsV2 under contact-flows/ answers these keys. */
+    /**
+     * ListObjectVersions under contact-flows/ answers these keys, each with a current version and an older one
+     * (the bucket is versioned: every deploy wrote a new version of the same file).
+     */
     public void listing(String bucket, List<String> keys) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                + "<Name>" + bucket + "</Name><Prefix>contact-flows/</Prefix><KeyCount>" + keys.size()
-                + "</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>");
+                + "<ListVersionsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "<Name>" + bucket + "</Name><Prefix>contact-flows/</Prefix><KeyMarker></KeyMarker>"
+                + "<VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>");
         for (String key : keys) {
-            xml.append("<Contents><Key>").append(key).append("</Key><LastModified>2026-11-22T04:00:00.000Z</LastModified>")
-                    .append("<ETag>\"9b2cf535f27731c974343645a3985328\"</ETag><Size>1024</Size>")
-                    .append("<StorageClass>STANDARD</StorageClass></Contents>");
+            for (String version : List.of("v2", "v1")) {
+                xml.append("<Version><Key>").append(key).append("</Key><VersionId>").append(version)
+                        .append("</VersionId><IsLatest>").append(version.equals("v2")).append("</IsLatest>")
+                        .append("<LastModified>2026-11-22T04:00:00.000Z</LastModified>")
+                        .append("<ETag>\"9b2cf535f27731c974343645a3985328\"</ETag><Size>1024</Size>")
+                        .append("<StorageClass>STANDARD</StorageClass></Version>");
+            }
         }
-        xml.append("</ListBucketResult>");
-        server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("list-type", equalTo("2"))
+        xml.append("</ListVersionsResult>");
+        server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("versions", com.github.tomakehurst.wiremock.client.WireMock.matching(".*"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(xml.toString())));
     }
 

@@ -313,7 +313,7 @@ class NomidioActionHandlerTest {
         assertThat(requestedAt).isBetween(before, after);
         ObjectNode expected = JSON.createObjectNode()
                 .put("contactId", CONTACT_ID)
-                .put("streamArn", "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/nomidio-connect-contact-"
+                .put("streamArn", "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/nomidio-connect-nomidio-sample-contact-"
                         + CONTACT_ID + "/1700000000000")
                 .put("startFragmentNumber", "91343852333181432392682062607743920146264440130")
                 .put("startTimestampMillis", 1700000123456L)

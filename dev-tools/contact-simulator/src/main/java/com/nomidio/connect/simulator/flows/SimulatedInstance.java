@@ -37,10 +37,14 @@ public record SimulatedInstance(String region, String account, String instanceId
         return "arn:aws:lambda:" + region + ":" + account + ":function:" + functionName + ":" + ALIAS;
     }
 
-    /** Connect names a contact's stream after the instance's prefix and the contact; the suffix is its creation time. */
+    /**
+     * Connect names a contact's stream {@code <prefix>-connect-<instance alias>-contact-<contact id>} (the sample
+     * instance's, which deployment-helper's KvsStreamPolicyTest checks against the template's read policy); the
+     * suffix is its creation time.
+     */
     public String streamArn(String contactId, long createdMillis) {
-        return "arn:aws:kinesisvideo:" + region + ":" + account + ":stream/nomidio-connect-contact-" + contactId + "/"
-                + createdMillis;
+        return "arn:aws:kinesisvideo:" + region + ":" + account + ":stream/"
+                + com.nomidio.connect.testkit.connect.SampleConnectInstance.streamName(contactId) + "/" + createdMillis;
     }
 
     /** The number callers dial (Ofcom's drama range). */

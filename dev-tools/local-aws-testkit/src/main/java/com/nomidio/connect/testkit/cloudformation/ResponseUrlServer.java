@@ -29,13 +29,34 @@ public final class ResponseUrlServer extends LocalHttpServer {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Received> refused = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failureStatus = 503;
 
     @Override
     protected void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8)));
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8));
+        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // As S3 does when it is briefly unavailable: the answer is not stored, the sender must try again.
+            refused.add(request);
+            respond(exchange, failureStatus, null, new byte[0]);
+            return;
+        }
+        received.add(request);
         respond(exchange, 200, null, new byte[0]);
+    }
+
+    /** The next {@code count} PUTs are refused with {@code status} (and not recorded as answers). */
+    public void refuseNext(int count, int status) {
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
+    /** The PUTs refused by {@link #refuseNext}. */
+    public List<Received> refused() {
+        return List.copyOf(refused);
     }
 
     /** A ResponseURL shaped like CloudFormation's (a path with the stack and request). */

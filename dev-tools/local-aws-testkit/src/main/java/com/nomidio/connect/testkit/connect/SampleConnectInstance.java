@@ -10,7 +10,20 @@ public final class SampleConnectInstance {
     public static final String NOMIDIO_ACTION_ALIAS_ARN =
             "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:nomidio-stack-nomidioAction-AbC123:live";
 
+    /** The instance's alias, part of its live media stream names. */
+    public static final String INSTANCE_ALIAS = "nomidio-sample";
+    /**
+     * The prefix typed when enabling live media streaming on the sample instance, and the KvsStreamNamePrefix the
+     * samples assume (README, "Stream names"); Connect has no default.
+     */
+    public static final String KVS_STREAM_PREFIX = "nomidio";
+
     private SampleConnectInstance() {
+    }
+
+    /** The name Connect gives a contact's stream: {@code <prefix>-connect-<instance alias>-contact-<contact id>}. */
+    public static String streamName(String contactId) {
+        return KVS_STREAM_PREFIX + "-connect-" + INSTANCE_ALIAS + "-contact-" + contactId;
     }
 
     public static String flowArn(String flowId) {
