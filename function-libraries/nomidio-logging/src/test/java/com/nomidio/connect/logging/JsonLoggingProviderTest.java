@@ -38,6 +38,7 @@ class JsonLoggingProviderTest {
         System.setOut(original);
         MDC.clear();
         LogLevels.set("com.nomidio", null);
+        LogLevels.set("com.nomidio.Quiet", null);
     }
 
     private List<JsonNode> lines() throws IOException {
@@ -150,9 +151,36 @@ class JsonLoggingProviderTest {
     @Test
     void threshold_matchesWholeNameSegmentsOnly() {
         LogLevels levels = new LogLevels(Level.INFO);
-        assertThat(levels.threshold("software.amazon.awssdk.core")).isEqualTo(Level.WARN);
-        assertThat(levels.threshold("software.amazon.awssdkextra")).isEqualTo(Level.INFO);
+        assertThat(levels.threshold("software.amazon.awssdk.core")).isEqualTo(Level.WARN.toInt());
+        assertThat(levels.threshold("software.amazon.awssdkextra")).isEqualTo(Level.INFO.toInt());
         assertThat(LogLevels.parse("debug", Level.INFO)).isEqualTo(Level.DEBUG);
         assertThat(LogLevels.parse("nonsense", Level.INFO)).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void off_whenAPrefixIsOff_writesNothingThereEvenErrors() throws IOException {
+        LogLevels.off("com.nomidio.Quiet");
+
+        LoggerFactory.getLogger("com.nomidio.Quiet.Inner").error("silenced error");
+        LoggerFactory.getLogger("com.nomidio.Loud").error("written error");
+
+        assertThat(lines()).extracting(l -> l.path("message").asText()).containsExactly("written error");
+    }
+
+    @Test
+    void levels_whenPowertoolsLogsAnError_writeNothing() throws IOException {
+        // Powertools' CloudFormation module puts the pre-signed ResponseURL in its ERROR lines.
+        Logger powertools = LoggerFactory.getLogger("software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHandler");
+        powertools.error("Unable to send response {} to {}.", "response", "https://bucket.example/?X-Amz-Signature=abc");
+
+        assertThat(powertools.isErrorEnabled()).isFalse();
+        assertThat(lines()).isEmpty();
+    }
+
+    @Test
+    void rootThreshold_whenLevelIsOff_isAboveEveryLevel() {
+        assertThat(LogLevels.rootThreshold(" off ")).isEqualTo(LogLevels.OFF).isGreaterThan(Level.ERROR.toInt());
+        assertThat(LogLevels.rootThreshold("warn")).isEqualTo(Level.WARN.toInt());
+        assertThat(LogLevels.rootThreshold(null)).isEqualTo(Level.INFO.toInt());
     }
 }
