@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
 import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
-import com.nomidio.connect.deployment.resources.CustomResourceResponse;
+import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
  * {@code Custom::NomidioContactFlows}: renders the flow templates, validates them, writes them to
@@ -71,14 +71,14 @@ public final class ContactFlowsResource implements CustomResource {
     }
 
     @Override
-    public CustomResourceResponse create(CustomResourceRequest request, ResourceContext context) {
+    public Response create(CustomResourceRequest request, ResourceContext context) {
         return deploy(request, ContactFlowsProperties.from(request.properties()), context);
     }
 
     @Override
-    public CustomResourceResponse update(CustomResourceRequest request, ResourceContext context) {
+    public Response update(CustomResourceRequest request, ResourceContext context) {
         ContactFlowsProperties properties = ContactFlowsProperties.from(request.properties());
-        CustomResourceResponse response = deploy(request, properties, context);
+        Response response = deploy(request, properties, context);
         oldBucketToEmpty(request, properties).ifPresent(oldBucket -> {
             // CloudFormation deletes the replaced bucket after this update; it must be empty by then.
             try {
@@ -101,13 +101,13 @@ public final class ContactFlowsResource implements CustomResource {
      * the stack's deletion.
      */
     @Override
-    public CustomResourceResponse delete(CustomResourceRequest request, ResourceContext context) {
+    public Response delete(CustomResourceRequest request, ResourceContext context) {
         ContactFlowsProperties properties;
         try {
             properties = ContactFlowsProperties.from(request.properties());
         } catch (InvalidPropertiesException e) {
             LOG.atInfo().addKeyValue("reason", e.getMessage()).log("Nothing to clean up: the properties were never usable");
-            return CustomResourceResponse.success(request.physicalResourceId());
+            return Response.success(request.physicalResourceId());
         }
         List<String> leftBehind = new ArrayList<>();
         try {
@@ -134,14 +134,14 @@ public final class ContactFlowsResource implements CustomResource {
                     + FailureReasons.describe(e, context) + ")");
         }
         if (leftBehind.isEmpty()) {
-            return CustomResourceResponse.success(request.physicalResourceId());
+            return Response.success(request.physicalResourceId());
         }
-        return CustomResourceResponse.builder().status(CustomResourceResponse.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
+        return Response.builder().status(Response.Status.SUCCESS).physicalResourceId(request.physicalResourceId())
                 .reason(FailureReasons.truncate("Deleted; left behind for manual removal: " + String.join("; ", leftBehind)))
                 .build();
     }
 
-    private CustomResourceResponse deploy(CustomResourceRequest request, ContactFlowsProperties properties, ResourceContext context) {
+    private Response deploy(CustomResourceRequest request, ContactFlowsProperties properties, ResourceContext context) {
         String instanceId = properties.instanceId();
         context.step("finding the working queue '" + properties.workingQueueName() + "'");
         String queueArn = connect.queueArn(instanceId, properties.workingQueueName(), context.callTimeout())
@@ -195,7 +195,7 @@ public final class ContactFlowsResource implements CustomResource {
         });
         LOG.atInfo().addKeyValue("deployed", properties.deployContactFlows()).addKeyValue("bucket", properties.bucketName())
                 .log("Contact flows ready");
-        return CustomResourceResponse.builder().status(CustomResourceResponse.Status.SUCCESS)
+        return Response.builder().status(Response.Status.SUCCESS)
                 .physicalResourceId(physicalResourceId(request))
                 .value(data)
                 .build();

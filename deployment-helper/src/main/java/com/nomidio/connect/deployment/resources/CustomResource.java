@@ -1,5 +1,6 @@
 package com.nomidio.connect.deployment.resources;
 
+import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
  * One custom resource type served by the deployment helper. Each operation must be idempotent (CloudFormation
@@ -18,9 +19,9 @@ public interface CustomResource {
      */
     String physicalResourceId(CustomResourceRequest request);
 
-    CustomResourceResponse create(CustomResourceRequest request, ResourceContext context);
+    Response create(CustomResourceRequest request, ResourceContext context);
 
-    CustomResourceResponse update(CustomResourceRequest request, ResourceContext context);
+    Response update(CustomResourceRequest request, ResourceContext context);
 
-    CustomResourceResponse delete(CustomResourceRequest request, ResourceContext context);
+    Response delete(CustomResourceRequest request, ResourceContext context);
 }

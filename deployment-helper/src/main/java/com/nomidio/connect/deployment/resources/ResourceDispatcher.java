@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
  * Routes a custom resource request to the resource type that serves it, inside a time box: the work runs on
@@ -42,23 +43,23 @@ public final class ResourceDispatcher {
         this.budget = new InvocationBudget(InvocationBudget.UNCAPPED, safetyMargin, MIN_BUDGET, MIN_BUDGET);
     }
 
-    public CustomResourceResponse create(CustomResourceRequest request, int remainingMillis) {
+    public Response create(CustomResourceRequest request, int remainingMillis) {
         return run(request, remainingMillis, CustomResource::create);
     }
 
-    public CustomResourceResponse update(CustomResourceRequest request, int remainingMillis) {
+    public Response update(CustomResourceRequest request, int remainingMillis) {
         return run(request, remainingMillis, CustomResource::update);
     }
 
-    public CustomResourceResponse delete(CustomResourceRequest request, int remainingMillis) {
+    public Response delete(CustomResourceRequest request, int remainingMillis) {
         return run(request, remainingMillis, CustomResource::delete);
     }
 
     private interface Operation {
-        CustomResourceResponse apply(CustomResource resource, CustomResourceRequest request, ResourceContext context);
+        Response apply(CustomResource resource, CustomResourceRequest request, ResourceContext context);
     }
 
-    private CustomResourceResponse run(CustomResourceRequest request, int remainingMillis, Operation operation) {
+    private Response run(CustomResourceRequest request, int remainingMillis, Operation operation) {
         MDC.put("requestType", String.valueOf(request.requestType()));
         MDC.put("resourceType", String.valueOf(request.resourceType()));
         MDC.put("logicalResourceId", String.valueOf(request.logicalResourceId()));
@@ -66,7 +67,7 @@ public final class ResourceDispatcher {
         MDC.put("cfnRequestId", String.valueOf(request.requestId()));
         long started = System.nanoTime();
         try {
-            CustomResourceResponse response = dispatch(request, remainingMillis, operation);
+            Response response = dispatch(request, remainingMillis, operation);
             LOG.atInfo().addKeyValue("status", response.getStatus())
                     .addKeyValue("physicalResourceId", response.getPhysicalResourceId())
                     .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
@@ -77,7 +78,7 @@ public final class ResourceDispatcher {
         }
     }
 
-    private CustomResourceResponse dispatch(CustomResourceRequest request, int remainingMillis, Operation operation) {
+    private Response dispatch(CustomResourceRequest request, int remainingMillis, Operation operation) {
         CustomResource resource = resources.get(request.resourceType());
         if (resource == null) {
             return unsupported(request);
@@ -91,14 +92,14 @@ public final class ResourceDispatcher {
             return thread;
         });
         Map<String, String> mdc = MDC.getCopyOfContextMap();
-        Future<CustomResourceResponse> work = worker.submit(() -> {
+        Future<Response> work = worker.submit(() -> {
             if (mdc != null) {
                 MDC.setContextMap(mdc);
             }
             return operation.apply(resource, request, context);
         });
         try {
-            CustomResourceResponse response = work.get(budget.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            Response response = work.get(budget.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             return response != null ? response
                     : failed(request, resource, "The " + request.resourceType() + " handler gave no answer (a bug).");
         } catch (TimeoutException e) {
@@ -117,9 +118,9 @@ public final class ResourceDispatcher {
         }
     }
 
-    private CustomResourceResponse failed(CustomResourceRequest request, CustomResource resource, String reason) {
-        return CustomResourceResponse.builder()
-                .status(CustomResourceResponse.Status.FAILED)
+    private Response failed(CustomResourceRequest request, CustomResource resource, String reason) {
+        return Response.builder()
+                .status(Response.Status.FAILED)
                 .physicalResourceId(physicalIdForFailure(request, resource))
                 .reason(reason)
                 .build();
@@ -137,16 +138,16 @@ public final class ResourceDispatcher {
         }
     }
 
-    private CustomResourceResponse unsupported(CustomResourceRequest request) {
+    private Response unsupported(CustomResourceRequest request) {
         if ("Delete".equals(request.requestType())) {
             // Nothing of ours can exist for a type we never served; let the stack delete.
             LOG.warn("Delete for a resource type this helper does not serve; nothing to do");
-            return CustomResourceResponse.builder().status(CustomResourceResponse.Status.SUCCESS)
+            return Response.builder().status(Response.Status.SUCCESS)
                     .physicalResourceId(request.physicalResourceId()).build();
         }
         String physicalId = request.physicalResourceId() != null ? request.physicalResourceId()
                 : PhysicalIds.stable("unsupported", request, String.valueOf(request.resourceType()));
-        return CustomResourceResponse.builder().status(CustomResourceResponse.Status.FAILED).physicalResourceId(physicalId)
+        return Response.builder().status(Response.Status.FAILED).physicalResourceId(physicalId)
                 .reason(FailureReasons.truncate("This deploymentHelper does not serve resource type "
                         + request.resourceType() + "; it serves " + resources.keySet()
                         + ". Check the Type in the template, or deploy the helper version that adds it."))

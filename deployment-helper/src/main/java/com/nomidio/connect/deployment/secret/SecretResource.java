@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import com.nomidio.connect.deployment.resources.CustomResourceResponse;
+import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
  * {@code Custom::NomidioSecret}: the Access Key Secret, KMS-encrypted, returned as the NoEcho attribute
@@ -51,29 +51,29 @@ public final class SecretResource implements CustomResource {
     }
 
     @Override
-    public CustomResourceResponse create(CustomResourceRequest request, ResourceContext context) {
+    public Response create(CustomResourceRequest request, ResourceContext context) {
         return encrypt(request, physicalResourceId(request), context);
     }
 
     /** A new secret or key id gives a new ciphertext under the same physical id (no replacement). */
     @Override
-    public CustomResourceResponse update(CustomResourceRequest request, ResourceContext context) {
+    public Response update(CustomResourceRequest request, ResourceContext context) {
         return encrypt(request, request.physicalResourceId(), context);
     }
 
     @Override
-    public CustomResourceResponse delete(CustomResourceRequest request, ResourceContext context) {
-        return CustomResourceResponse.success(request.physicalResourceId());
+    public Response delete(CustomResourceRequest request, ResourceContext context) {
+        return Response.success(request.physicalResourceId());
     }
 
-    private CustomResourceResponse encrypt(CustomResourceRequest request, String physicalId, ResourceContext context) {
+    private Response encrypt(CustomResourceRequest request, String physicalId, ResourceContext context) {
         String keyId = request.properties().required(KEY_ID, "pass the encryptionKey's ARN (!GetAtt encryptionKey.Arn)");
         String accessKeyId = request.properties().required(ACCESS_KEY_ID, "set the Access Key Id parameter");
         String secret = request.properties().required(ACCESS_KEY_SECRET, "set the Access Key Secret parameter");
         context.step("encrypting the access key secret with KMS key " + keyId);
         String ciphertext = encryptor.encrypt(keyId, accessKeyId, secret, context.callTimeout());
-        return CustomResourceResponse.builder()
-                .status(CustomResourceResponse.Status.SUCCESS)
+        return Response.builder()
+                .status(Response.Status.SUCCESS)
                 .physicalResourceId(physicalId)
                 .value(Map.of(CIPHERTEXT_ATTRIBUTE, ciphertext, FINGERPRINT_ATTRIBUTE, fingerprint(ciphertext, request)))
                 .noEcho(true)

@@ -3,7 +3,7 @@ package com.nomidio.connect.deployment.entrypoints;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
-import com.nomidio.connect.deployment.resources.CustomResourceResponse;
+import software.amazon.lambda.powertools.cloudformation.Response;
 
 /** Lets tests in other packages build the real handler with a dispatcher pointed at local endpoints. */
 public final class DeploymentHelperHandlerAccess {
@@ -14,7 +14,7 @@ public final class DeploymentHelperHandlerAccess {
         this.handler = new DeploymentHelperHandler(dispatcher);
     }
 
-    public CustomResourceResponse handle(CloudFormationCustomResourceEvent event, Context context) {
+    public Response handle(CloudFormationCustomResourceEvent event, Context context) {
         return handler.handleRequest(event, context);
     }
 }

@@ -160,6 +160,37 @@ class DeploymentHelperHandlerTest {
     }
 
     @Test
+    void handleRequest_whenTheAnswerNeverReachesCloudFormation_logsTheFailureWithTheHostOnly() throws IOException {
+        CloudFormationCustomResourceEvent event = harness.event("deployment-helper-delete-secret.json");
+        event.setResponseUrl(event.getResponseUrl() + "?X-Amz-Signature=0123456789abcdefsignature");
+        harness.cloudFormation.refuseNext(1, 403);
+
+        String everything = stdoutOf(() -> handler.handleRequest(event, new LocalLambdaContext("deploymentHelper", 60_000)));
+
+        // The client's final IOException reaches Powertools' onSendFailure, which the handler overrides.
+        JsonNode failure = com.nomidio.connect.json.Json.mapper().readTree(everything.lines()
+                .filter(l -> l.contains("CloudFormation did not get the answer")).findFirst().orElseThrow());
+        assertThat(failure.path("level").asText()).isEqualTo("ERROR");
+        assertThat(failure.path("responseHost").asText()).isEqualTo("127.0.0.1");
+        assertThat(failure.path("answer").asText()).isEqualTo("SUCCESS");
+        assertThat(failure.path("cause").asText()).isEqualTo("CloudFormation refused the answer (HTTP 403)");
+        assertThat(everything).doesNotContain("0123456789abcdefsignature");
+    }
+
+    /** What the JSON logging backend wrote to stdout (as in Lambda) while {@code action} ran. */
+    private static String stdoutOf(Runnable action) {
+        java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(stdout, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return stdout.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void handleRequest_whenEncryptingOrFailing_neverLogsTheSecret() {
         // The JSON logging backend writes every line to stdout, as in Lambda: capture it whole.
         java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
