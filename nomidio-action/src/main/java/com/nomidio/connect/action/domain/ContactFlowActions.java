@@ -40,13 +40,16 @@ public final class ContactFlowActions implements ActionPerformer {
     private final PhoneNumbers phoneNumbers;
     private final SampleUploadStarter sampleUploads;
     private final Clock clock;
+    private final Duration maxLongPoll;
 
+    /** @param maxLongPoll the longest a challengeResult waits at the gateway, whatever the deadline allows */
     public ContactFlowActions(NomidioGateway gateway, PhoneNumbers phoneNumbers, SampleUploadStarter sampleUploads,
-                              Clock clock) {
+                              Clock clock, Duration maxLongPoll) {
         this.gateway = gateway;
         this.phoneNumbers = phoneNumbers;
         this.sampleUploads = sampleUploads;
         this.clock = clock;
+        this.maxLongPoll = maxLongPoll;
     }
 
     @Override
@@ -185,9 +188,11 @@ public final class ContactFlowActions implements ActionPerformer {
     private ActionOutcome challengeResult(Invocation in) {
         ContactState state = in.state;
         String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
-        // Long-poll for as long as this invocation may wait; PENDING sends the flow round its loop again.
-        ChallengeResult result = in.timed(() ->
-                gateway.challengeResult(challengeId, in.deadline.remaining(), in.deadline));
+        // Long-poll for as long as this invocation may wait, capped so that the answer is back in Connect's time
+        // even when it comes at the very end of the wait; PENDING sends the flow round its loop again.
+        Duration remaining = in.deadline.remaining();
+        Duration wait = remaining.compareTo(maxLongPoll) < 0 ? remaining : maxLongPoll;
+        ChallengeResult result = in.timed(() -> gateway.challengeResult(challengeId, wait, in.deadline));
         ChallengeStatus status = result.status();
         AuthLevel required = stricter(state.challengeAuth(), requestedLevel(state.requestedAuthLevel()));
         if (status == ChallengeStatus.PASSED && !covers(result.level(), required)) {

@@ -33,6 +33,14 @@ public final class NomidioActionWiring {
     /** The sampleUpload function that startSampleUpload invokes. */
     public static final String SAMPLE_UPLOAD_FUNCTION = "SAMPLE_UPLOAD_FUNCTION";
 
+    /** What the handler may spend before its answer margin: Connect's 8 s less about 1 s for Invoke and a restore. */
+    public static final Duration HANDLER_CAP = Duration.ofSeconds(7);
+    /**
+     * The longest challengeResult long-poll: an answer that arrives at the end of it still leaves time for a retry's
+     * worth of slack and the answer itself inside the handler's 6.5 s.
+     */
+    public static final Duration MAX_LONG_POLL = Duration.ofSeconds(5);
+
     /** Call timeouts well inside Connect's 8 s. */
     public static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(
             Duration.ofMillis(1000), Duration.ofMillis(2500), Duration.ofSeconds(3));
@@ -71,7 +79,7 @@ public final class NomidioActionWiring {
             LOG.atInfo().addKeyValue("gateway", config.baseUri()).addKeyValue("defaultCountry", phoneNumbers.defaultCountry())
                     .addKeyValue("sampleUploadFunction", sampleUploadFunction).log("nomidioAction configured");
             return new ContactFlowActions(new HttpNomidioGateway(config, Json.mapper()), phoneNumbers,
-                    new LambdaSampleUploadStarter(lambda, sampleUploadFunction, Json.mapper()), clock);
+                    new LambdaSampleUploadStarter(lambda, sampleUploadFunction, Json.mapper()), clock, MAX_LONG_POLL);
         } catch (IllegalArgumentException | SdkException e) {
             LOG.atError().addKeyValue("problem", e.getMessage())
                     .log("nomidioAction configuration is unusable, every invocation will answer ERROR");
