@@ -10,5 +10,6 @@ public record ChallengeResult(String challengeId, ChallengeStatus status, AuthLe
         if (challengeId == null || status == null || level == null) {
             throw new IllegalArgumentException("challenge result without id, status or level");
         }
+        GatewayIds.checkedOrNull(challengeId, "challengeId");
     }
 }

@@ -80,6 +80,11 @@ public final class ContactFlowActions implements ActionPerformer {
             LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
                     .log("Invalid request, answering ERROR");
             return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
+        } catch (ConfigurationFailure e) {
+            LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
+                    .addKeyValue("exception", String.valueOf(e.getCause()))
+                    .log("The deployment's configuration failed this action, answering ERROR");
+            return invocation.failure(action.parameterValue(), NomidioStatus.ERROR, true);
         } catch (SampleUploadException e) {
             LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
                     .setCause(e.getCause()).log("Could not start sampleUpload, answering ERROR");
@@ -437,10 +442,14 @@ public final class ContactFlowActions implements ActionPerformer {
 
         /** A failed invocation keeps what the contact knew (ids, fraud flag) but reports no challenge outcome. */
         ActionOutcome failure(String action, NomidioStatus status) {
+            return failure(action, status, false);
+        }
+
+        ActionOutcome failure(String action, NomidioStatus status, boolean configurationFailure) {
             FlowAttributes attributes = new FlowAttributes(status, state.fraudFlag(), null, null, false,
                     state.nomidioId(), state.challengeId(), VoiceAuthOutcome.beforeChallenge(status));
             return new ActionOutcome(action, status.name(), withPostFlow(action, attributes), maskedCaller,
-                    gatewayLatency());
+                    gatewayLatency(), configurationFailure);
         }
 
         /**

@@ -4,6 +4,7 @@ import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.GatewayIds;
 import com.nomidio.connect.domain.NomidioStatus;
 import java.util.Map;
 
@@ -21,8 +22,8 @@ record ContactState(
 
     static ContactState from(Map<String, String> attributes) {
         return new ContactState(
-                text(attributes, ContactAttribute.NOMIDIO_ID),
-                text(attributes, ContactAttribute.CHALLENGE_ID),
+                id(attributes, ContactAttribute.NOMIDIO_ID),
+                id(attributes, ContactAttribute.CHALLENGE_ID),
                 NomidioStatus.parse(text(attributes, ContactAttribute.STATUS)).orElse(null),
                 fraudFlag(text(attributes, ContactAttribute.FRAUD_FLAG)),
                 AuthLevel.parse(text(attributes, ContactAttribute.CHALLENGE_AUTH)).orElse(null),
@@ -31,6 +32,12 @@ record ContactState(
 
     boolean isEnrolled() {
         return status != null && status.isEnrolled();
+    }
+
+    /** An id goes into URL paths and back into attributes: one that does not look like a gateway id is absent. */
+    private static String id(Map<String, String> attributes, ContactAttribute attribute) {
+        String value = text(attributes, attribute);
+        return GatewayIds.isValid(value) ? value : null;
     }
 
     private static String text(Map<String, String> attributes, ContactAttribute attribute) {

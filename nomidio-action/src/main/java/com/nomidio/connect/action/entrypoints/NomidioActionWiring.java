@@ -2,6 +2,7 @@ package com.nomidio.connect.action.entrypoints;
 
 import com.nomidio.connect.action.adapters.LambdaSampleUploadStarter;
 import com.nomidio.connect.action.domain.ActionPerformer;
+import com.nomidio.connect.action.domain.ConfigurationFailure;
 import com.nomidio.connect.action.domain.ContactFlowActions;
 import com.nomidio.connect.action.domain.Unconfigured;
 import com.nomidio.connect.aws.AwsEnvironment;
@@ -69,7 +70,7 @@ public final class NomidioActionWiring {
     public static ActionPerformer fromEnvironment(Map<String, String> env, Supplier<KmsClient> kms,
                                                   Supplier<LambdaClient> lambda, Clock clock) {
         try {
-            Supplier<String> secret = AccessKeySecrets.fromEnvironment(env, kms);
+            Supplier<String> secret = countedAsConfiguration(AccessKeySecrets.fromEnvironment(env, kms));
             GatewayConfig config = GatewayConfig.fromEnvironment(env, secret);
             PhoneNumbers phoneNumbers = new PhoneNumbers(env.get(DEFAULT_COUNTRY_CODE));
             String sampleUploadFunction = env.get(SAMPLE_UPLOAD_FUNCTION);
@@ -85,6 +86,20 @@ public final class NomidioActionWiring {
                     .log("nomidioAction configuration is unusable, every invocation will answer ERROR");
             return new Unconfigured(e.getMessage());
         }
+    }
+
+    /**
+     * The secret, with a failure to get it (KMS refusing the key policy, an unreachable endpoint, a bad ciphertext)
+     * marked as the deployment's, so that it counts in the ConfigurationFailure metric rather than as any ERROR.
+     */
+    private static Supplier<String> countedAsConfiguration(Supplier<String> secret) {
+        return () -> {
+            try {
+                return secret.get();
+            } catch (SdkException | IllegalStateException e) {
+                throw new ConfigurationFailure("could not decrypt the Nomidio access key secret", e);
+            }
+        };
     }
 
     /** nomidioAction cannot work without a region: its absence is a configuration error, not a default. */

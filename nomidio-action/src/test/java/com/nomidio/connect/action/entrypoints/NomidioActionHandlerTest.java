@@ -185,6 +185,16 @@ class NomidioActionHandlerTest {
 
         assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR");
         harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+        // An operator alarms on this: no caller can cause it and every caller suffers it.
+        assertThat(harness.metricLines().get(0).path("ConfigurationFailure").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void lookup_whenKmsFailsInternally_answersErrorAndCountsAConfigurationFailure() {
+        harness.kms.refuseEverything(500, "KMSInternalException", "internal failure");
+
+        assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(9);
+        assertThat(harness.metricLines().get(0).path("ConfigurationFailure").asInt()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -449,6 +459,19 @@ class NomidioActionHandlerTest {
                 .withQueryParam("waitSeconds", equalTo("5")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"../../v1/blocks", "chl-3f9a1c7e?waitSeconds=20", "chl 3f9a1c7e", "chl-3f9a1c7e/../x"})
+    void challengeResult_whenChallengeIdAttributeIsNotAGatewayId_answersErrorWithoutCallingOrEchoingIt(String id) {
+        harness.gateway.stubFor(get(urlPathMatching("/v1/.*")).willReturn(okJson(
+                GatewayStubs.challengeResultJson(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD, null))));
+
+        Map<String, String> answer = harness.invoke(withAttribute(event("challengeResult"), "nomidio_challenge_id", id));
+
+        assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", ""),
+                entry("nomidio_challenge_result", ""));
+        harness.gateway.verify(0, getRequestedFor(urlPathMatching("/v1/.*")));
+    }
+
     @Test
     void challengeResult_whenChallengeUnknown_answersError() {
         harness.gateway.stubFor(get(urlPathMatching("/v1/challenges/.*/result")).willReturn(GatewayStubs.error(404, "NOT_FOUND")));
@@ -494,6 +517,7 @@ class NomidioActionHandlerTest {
         harness.rewire(env);
 
         assertThat(harness.invoke(event("lookup"))).containsEntry("nomidio_status", "ERROR").hasSize(8);
+        assertThat(harness.metricLines().get(0).path("ConfigurationFailure").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -545,6 +569,7 @@ class NomidioActionHandlerTest {
         assertThat(line.path("action").asText()).isEqualTo("lookup");
         assertThat(line.path("outcome").asText()).isEqualTo("ENROLLED");
         assertThat(line.path("NomidioUnavailable").asInt()).isZero();
+        assertThat(line.path("ConfigurationFailure").asInt()).isZero();
         assertThat(line.path("GatewayLatency").isNumber()).isTrue();
         assertThat(line.path("contactId").asText()).isEqualTo(CONTACT_ID);
         assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Namespace").asText()).isEqualTo("NomidioConnect");
