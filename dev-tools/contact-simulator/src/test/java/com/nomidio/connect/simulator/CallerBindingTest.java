@@ -36,9 +36,7 @@ class CallerBindingTest {
 
     @Test
     void call_whenAttributesForgeAClearFraudFlag_keepsTheGatewaysFlag() {
-        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(SUSPECTED_FRAUD_CALLER)
-                .startsIn("NOMIDIO-CHALLENGE-FLOW")
-                .attribute("nomidio_id", "NID-SUSPECT-A").attribute("nomidio_fraud_flag", ""));
+        CallResult call = challengeWithForgedAttribute(SUSPECTED_FRAUD_CALLER, "NID-SUSPECT-A", "nomidio_fraud_flag", "");
 
         assertThat(call.attribute("nomidio_challenge_result")).isEqualTo("PASSED");
         assertThat(call.attribute("nomidio_fraud_flag")).isEqualTo("SUSPECTED_FRAUD");
@@ -47,13 +45,17 @@ class CallerBindingTest {
 
     @Test
     void call_whenAttributesForgeEnrolled_isAuthenticatedButNotEnrolled() {
-        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(AWAITING_APPROVAL_CALLER)
-                .startsIn("NOMIDIO-CHALLENGE-FLOW")
-                .attribute("nomidio_id", "NID-AWAITING-A").attribute("nomidio_status", "ENROLLED"));
+        CallResult call = challengeWithForgedAttribute(AWAITING_APPROVAL_CALLER, "NID-AWAITING-A", "nomidio_status", "ENROLLED");
 
         assertThat(call.attribute("nomidio_challenge_result")).isEqualTo("PASSED");
         assertThat(call.attribute("nomidio_status")).isEqualTo("AWAITING_APPROVAL");
         assertThat(call.attribute("nomidio_authenticated_enrolled")).isEqualTo("false");
         assertEveryOutputSet(call);
+    }
+
+    /** The caller, speaking the enrolled voice A, enters the challenge flow with its own id and one forged attribute. */
+    private static CallResult challengeWithForgedAttribute(String caller, String nomidioId, String attribute, String value) {
+        return DEPLOYMENT.call(CallScenario.builder().caller(caller).startsIn("NOMIDIO-CHALLENGE-FLOW")
+                .attribute("nomidio_id", nomidioId).attribute(attribute, value));
     }
 }
