@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 9, item 2: a contact whose attributes were set by something else (a customer flow, a chat start, an API
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CallerBindingTest {
 
     private static final String VOICE_B_CALLER = "+447700900012";
-    private static final String SUSPECTED_FRAUD_CALLER = "+447700900011";
-    private static final String AWAITING_APPROVAL_CALLER = "+447700900003";
 
     @RegisterExtension
     static final SimulatorHarness DEPLOYMENT = new SimulatorHarness();
@@ -34,28 +34,19 @@ class CallerBindingTest {
         assertEveryOutputSet(call);
     }
 
-    @Test
-    void call_whenAttributesForgeAClearFraudFlag_keepsTheGatewaysFlag() {
-        CallResult call = challengeWithForgedAttribute(SUSPECTED_FRAUD_CALLER, "NID-SUSPECT-A", "nomidio_fraud_flag", "");
+    @ParameterizedTest(name = "{2}={3} -> {4}")
+    @CsvSource({
+            "+447700900011, NID-SUSPECT-A, nomidio_fraud_flag, '', SUSPECTED_FRAUD, true",
+            "+447700900003, NID-AWAITING-A, nomidio_status, ENROLLED, AWAITING_APPROVAL, false"})
+    void call_whenAttributesForgeStatusOrFlag_keepsWhatTheGatewaySays(String caller, String nomidioId, String attribute,
+            String forged, String gatewaySays, String authenticatedEnrolled) {
+        // The caller, speaking the enrolled voice A, enters the challenge flow with its own id and a forged claim.
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(caller).startsIn("NOMIDIO-CHALLENGE-FLOW")
+                .attribute("nomidio_id", nomidioId).attribute(attribute, forged));
 
         assertThat(call.attribute("nomidio_challenge_result")).isEqualTo("PASSED");
-        assertThat(call.attribute("nomidio_fraud_flag")).isEqualTo("SUSPECTED_FRAUD");
+        assertThat(call.attribute(attribute)).isEqualTo(gatewaySays);
+        assertThat(call.attribute("nomidio_authenticated_enrolled")).isEqualTo(authenticatedEnrolled);
         assertEveryOutputSet(call);
-    }
-
-    @Test
-    void call_whenAttributesForgeEnrolled_isAuthenticatedButNotEnrolled() {
-        CallResult call = challengeWithForgedAttribute(AWAITING_APPROVAL_CALLER, "NID-AWAITING-A", "nomidio_status", "ENROLLED");
-
-        assertThat(call.attribute("nomidio_challenge_result")).isEqualTo("PASSED");
-        assertThat(call.attribute("nomidio_status")).isEqualTo("AWAITING_APPROVAL");
-        assertThat(call.attribute("nomidio_authenticated_enrolled")).isEqualTo("false");
-        assertEveryOutputSet(call);
-    }
-
-    /** The caller, speaking the enrolled voice A, enters the challenge flow with its own id and one forged attribute. */
-    private static CallResult challengeWithForgedAttribute(String caller, String nomidioId, String attribute, String value) {
-        return DEPLOYMENT.call(CallScenario.builder().caller(caller).startsIn("NOMIDIO-CHALLENGE-FLOW")
-                .attribute("nomidio_id", nomidioId).attribute(attribute, value));
     }
 }
