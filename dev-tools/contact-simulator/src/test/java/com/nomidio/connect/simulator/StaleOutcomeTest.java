@@ -61,12 +61,13 @@ class StaleOutcomeTest {
         List<Arguments> cases = new ArrayList<>();
         entries.forEach((entry, start) -> failures.forEach((failure, fail) ->
                 cases.add(Arguments.of(entry, failure, (UnaryOperator<CallScenario.Builder>) b -> fail.apply(start.apply(b))))));
-        // createChallenge answering ERROR: the identity the contact carries is unknown to Nomidio. Only where the
-        // flow does not look the caller up first (the lookup would put the caller's own id in place).
-        UnaryOperator<CallScenario.Builder> unknownId = b -> b.attribute("nomidio_id", "NID-NOBODY");
-        cases.add(Arguments.of("NOMIDIO-CHALLENGE-FLOW", "createChallenge ERROR",
+        // createChallenge creating no challenge: the caller's own identity cannot be challenged (EXISTS). A
+        // nomidio_id attribute naming an unknown identity no longer does it: createChallenge identifies the caller
+        // again and challenges the caller's own identity. Only where the flow does not look the caller up first.
+        UnaryOperator<CallScenario.Builder> unknownId = b -> b.caller("+447700900006");
+        cases.add(Arguments.of("NOMIDIO-CHALLENGE-FLOW", "no challenge for the caller",
                 (UnaryOperator<CallScenario.Builder>) b -> unknownId.apply(entries.get("NOMIDIO-CHALLENGE-FLOW").apply(b))));
-        cases.add(Arguments.of("NOMIDIO-AGENT-CHALLENGE-QUEUE", "createChallenge ERROR",
+        cases.add(Arguments.of("NOMIDIO-AGENT-CHALLENGE-QUEUE", "no challenge for the caller",
                 (UnaryOperator<CallScenario.Builder>) b -> unknownId.apply(entries.get("NOMIDIO-AGENT-CHALLENGE-QUEUE").apply(b))));
         return cases.stream();
     }
@@ -84,7 +85,9 @@ class StaleOutcomeTest {
         assertThat(call.attributes()).as("%s then %s", entryFlow, failure)
                 .containsEntry("nomidio_authenticated_enrolled", "false")
                 .containsEntry("nomidio_voice_auth", call.attribute("nomidio_challenge_result").equals("FAILED")
-                        ? "NotAuthenticated" : "Inconclusive")
+                        ? "NotAuthenticated"
+                        // the gateway said this caller has a Nomidio ID but is not enrolled here: true, and no claim
+                        : "EXISTS".equals(call.attribute("nomidio_status")) ? "NotEnrolled" : "Inconclusive")
                 .doesNotContainEntry("nomidio_challenge_id", STALE_CHALLENGE_ID);
         assertThat(call.attribute("nomidio_challenge_result")).isIn("", "FAILED", "TIMEOUT");
         // No level was asked for: whatever ran was STANDARD, never the stale HIGH.

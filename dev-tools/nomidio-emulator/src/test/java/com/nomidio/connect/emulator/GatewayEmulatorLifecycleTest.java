@@ -191,7 +191,8 @@ class GatewayEmulatorLifecycleTest {
         gateway.uploadSample(challenge.challengeId(), wav(VOICE_A_PASSPHRASE), deadline());
         ChallengeResult result = gateway.challengeResult(challenge.challengeId(), Duration.ofSeconds(8), deadline());
 
-        assertThat(result).isEqualTo(new ChallengeResult(challenge.challengeId(), ChallengeStatus.PASSED, AuthLevel.STANDARD, null));
+        assertThat(result).isEqualTo(new ChallengeResult(challenge.challengeId(), ChallengeStatus.PASSED, AuthLevel.STANDARD, null,
+                "NID-ENROLLED-A", CONTACT, NomidioStatus.ENROLLED, null));
         ChallengeInspection seen = emulator.challenge(challenge.challengeId()).orElseThrow();
         assertThat(seen.sampleBytes()).isEqualTo(wav(VOICE_A_PASSPHRASE).length);
         assertThat(seen.verification().verdict()).isEqualTo(Verdict.MATCH);
@@ -249,7 +250,8 @@ class GatewayEmulatorLifecycleTest {
 
         ChallengeResult cancelled = gateway.cancelChallenge(id, CancelReason.INSUFFICIENT_AUDIO, deadline());
 
-        assertThat(cancelled).isEqualTo(new ChallengeResult(id, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD, "INSUFFICIENT_AUDIO"));
+        assertThat(cancelled).isEqualTo(new ChallengeResult(id, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD, "INSUFFICIENT_AUDIO",
+                "NID-ENROLLED-A", CONTACT, NomidioStatus.ENROLLED, null));
         assertThat(gateway.challengeResult(id, Duration.ZERO, deadline())).isEqualTo(cancelled);
         assertThatThrownBy(() -> gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_STATE));
@@ -273,7 +275,8 @@ class GatewayEmulatorLifecycleTest {
 
         ChallengeResult result = gateway.challengeResult(id, Duration.ZERO, deadline());
 
-        assertThat(result).isEqualTo(new ChallengeResult(id, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD, ChallengeStore.EXPIRED));
+        assertThat(result).isEqualTo(new ChallengeResult(id, ChallengeStatus.TIMEOUT, AuthLevel.STANDARD, ChallengeStore.EXPIRED,
+                "NID-ENROLLED-A", CONTACT, NomidioStatus.ENROLLED, null));
         assertThatThrownBy(() -> gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_STATE));
     }

@@ -10,5 +10,6 @@ public record Challenge(String challengeId, ChallengeStatus status, AuthLevel le
         if (challengeId == null || challengeId.isBlank() || status == null || level == null) {
             throw new IllegalArgumentException("challenge without id, status or level");
         }
+        GatewayIds.checkedOrNull(challengeId, "challengeId");
     }
 }

@@ -10,6 +10,7 @@ public record Identity(String nomidioId, NomidioStatus status, FraudFlag fraudFl
         if (status == null) {
             throw new IllegalArgumentException("identity without a status");
         }
+        GatewayIds.checkedOrNull(nomidioId, "nomidioId");
     }
 
     public static Identity ofStatus(NomidioStatus status) {

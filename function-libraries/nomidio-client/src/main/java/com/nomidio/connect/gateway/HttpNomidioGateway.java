@@ -10,6 +10,7 @@ import com.nomidio.connect.domain.Challenge;
 import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.GatewayIds;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.time.Deadline;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,11 @@ public final class HttpNomidioGateway implements NomidioGateway {
     /** Time kept back from a long-poll's wait for the answer to travel back. */
     private static final Duration LONG_POLL_MARGIN = Duration.ofMillis(500);
     private static final int MAX_WAIT_SECONDS = 20;
+    /** No answer of the contract comes near this; a bigger body is a fault, not something to buffer and parse. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The token lifetime we accept, whatever expires_in says: a minute at least (no token per call), an hour at most. */
+    static final Duration MIN_TOKEN_LIFETIME = Duration.ofSeconds(60);
+    static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final GatewayConfig config;
     private final HttpClient http;
@@ -98,7 +105,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
 
     @Override
     public void uploadSample(String challengeId, byte[] wav, Deadline deadline) {
-        send("uploadSample", deadline, token -> authorised(token, "/v1/challenges/" + pathSegment(challengeId) + "/sample")
+        send("uploadSample", deadline, token -> authorised(token, "/v1/challenges/" + pathSegment("uploadSample", challengeId) + "/sample")
                 .header("Content-Type", "audio/wav")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(wav)));
     }
@@ -106,7 +113,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
     @Override
     public ChallengeResult cancelChallenge(String challengeId, CancelReason reason, Deadline deadline) {
         ObjectNode body = json.createObjectNode().put("reason", reason.name());
-        String path = "/v1/challenges/" + pathSegment(challengeId) + "/cancel";
+        String path = "/v1/challenges/" + pathSegment("cancelChallenge", challengeId) + "/cancel";
         return parse("cancelChallenge", postJson("cancelChallenge", path, body, deadline), ChallengeResult.class);
     }
 
@@ -115,7 +122,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
         return readWithRetry("challengeResult", deadline, d -> {
             long waitSeconds = Math.max(0, Math.min(Math.min(wait.toSeconds(), MAX_WAIT_SECONDS),
                     d.remaining().minus(LONG_POLL_MARGIN).toSeconds()));
-            String path = "/v1/challenges/" + pathSegment(challengeId) + "/result?waitSeconds=" + waitSeconds;
+            String path = "/v1/challenges/" + pathSegment("challengeResult", challengeId) + "/result?waitSeconds=" + waitSeconds;
             byte[] answer = send("challengeResult", d, token -> authorised(token, path).GET());
             return parse("challengeResult", answer, ChallengeResult.class);
         });
@@ -124,7 +131,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
     @Override
     public Identity enrol(String nomidioId, String challengeId, Deadline deadline) {
         ObjectNode body = json.createObjectNode().put("challengeId", challengeId);
-        String path = "/v1/identities/" + pathSegment(nomidioId) + "/enrolment";
+        String path = "/v1/identities/" + pathSegment("enrol", nomidioId) + "/enrolment";
         return parse("enrol", postJson("enrol", path, body, deadline), Identity.class);
     }
 
@@ -160,7 +167,9 @@ public final class HttpNomidioGateway implements NomidioGateway {
         try {
             return call.run(deadline);
         } catch (GatewayException first) {
-            boolean retryable = first.error().isServiceFault() && first.error() != GatewayError.DEADLINE_EXCEEDED;
+            // A rate limit was already waited out (or found too long) in send, by the gateway's Retry-After.
+            boolean retryable = first.error().isServiceFault() && first.error() != GatewayError.DEADLINE_EXCEEDED
+                    && first.error() != GatewayError.RATE_LIMITED;
             if (!retryable || deadline.remaining().compareTo(MIN_RETRY_BUDGET) < 0) {
                 throw first;
             }
@@ -201,7 +210,45 @@ public final class HttpNomidioGateway implements NomidioGateway {
             LOG.atInfo().addKeyValue("operation", operation).log("Gateway refused the cached token, authenticating again");
             response = exchange(operation, request.build(token(deadline)), deadline);
         }
+        if (response.statusCode() == 429) {
+            response = afterRetryAfter(operation, response, deadline, () -> request.build(token(deadline)));
+        }
         return bodyOrThrow(operation, response);
+    }
+
+    /**
+     * A 429 names in Retry-After (delta-seconds) when the gateway takes requests again: wait that long and try once
+     * more if the wait and a call still fit in the deadline, else give up at once (answering the rate limit) rather
+     * than hammer the gateway or sleep past the caller's time. A 429 means the request was not processed, so this
+     * holds for writes too.
+     */
+    private HttpResponse<byte[]> afterRetryAfter(String operation, HttpResponse<byte[]> limited, Deadline deadline,
+                                                 Supplier<HttpRequest.Builder> again) {
+        Optional<Duration> wait = limited.headers().firstValue("Retry-After").flatMap(HttpNomidioGateway::deltaSeconds);
+        if (wait.isEmpty() || deadline.remaining().compareTo(wait.get().plus(MIN_RETRY_BUDGET)) < 0) {
+            LOG.atWarn().addKeyValue("operation", operation).addKeyValue("retryAfter", wait.map(Duration::toMillis).orElse(null))
+                    .addKeyValue("remainingMs", deadline.remaining().toMillis())
+                    .log("Gateway rate limit does not clear within the deadline, giving up");
+            return limited;
+        }
+        LOG.atInfo().addKeyValue("operation", operation).addKeyValue("retryAfterMs", wait.get().toMillis())
+                .log("Gateway rate limit, trying again after its Retry-After");
+        try {
+            Thread.sleep(wait.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(GatewayError.UNAVAILABLE, operation, "interrupted", e);
+        }
+        return exchange(operation, again.get(), deadline);
+    }
+
+    private static Optional<Duration> deltaSeconds(String value) {
+        try {
+            long seconds = Long.parseLong(value.trim());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // an HTTP-date: not worth a clock comparison for a few seconds' budget
+        }
     }
 
     private String token(Deadline deadline) {
@@ -224,7 +271,14 @@ public final class HttpNomidioGateway implements NomidioGateway {
         if (accessToken.isEmpty() || expiresIn <= 0) {
             throw new GatewayException(GatewayError.MALFORMED_RESPONSE, "issueToken", "token answer lacks access_token or expires_in");
         }
-        return new TokenCache.Token(accessToken, Duration.ofSeconds(expiresIn));
+        // Clamped: a tiny expires_in would fetch a token per call, a huge one keep a revoked token for days.
+        Duration lifetime = Duration.ofSeconds(expiresIn);
+        if (lifetime.compareTo(MIN_TOKEN_LIFETIME) < 0) {
+            lifetime = MIN_TOKEN_LIFETIME;
+        } else if (lifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
+            lifetime = MAX_TOKEN_LIFETIME;
+        }
+        return new TokenCache.Token(accessToken, lifetime);
     }
 
     private HttpResponse<byte[]> exchange(String operation, HttpRequest.Builder builder, Deadline deadline) {
@@ -237,7 +291,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
             throw new GatewayException(GatewayError.DEADLINE_EXCEEDED, operation, "no time left to call the gateway");
         }
         HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(remaining).build();
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(timed, HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(timed, info -> new CappedBody(MAX_BODY_BYTES));
         try {
             // The request timeout covers the headers only; this bounds the body too.
             return future.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
@@ -251,6 +305,10 @@ public final class HttpNomidioGateway implements NomidioGateway {
             throw new GatewayException(GatewayError.UNAVAILABLE, operation, "interrupted", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (CappedBody.exceeded(cause)) {
+                throw new GatewayException(GatewayError.MALFORMED_RESPONSE, operation,
+                        "answer body larger than " + MAX_BODY_BYTES + " bytes");
+            }
             if (cause instanceof HttpTimeoutException) {
                 throw new GatewayException(GatewayError.DEADLINE_EXCEEDED, operation, "timed out: " + cause.getMessage());
             }
@@ -305,10 +363,11 @@ public final class HttpNomidioGateway implements NomidioGateway {
         }
     }
 
-    private static String pathSegment(String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("empty path segment");
+    /** An id for a URL path: only one that fits {@link GatewayIds#PATTERN}, so nothing in it needs escaping. */
+    private static String pathSegment(String operation, String id) {
+        if (!GatewayIds.isValid(id)) {
+            throw new GatewayException(GatewayError.INVALID_REQUEST, operation, "the id for the URL path is not a gateway id");
         }
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return id;
     }
 }

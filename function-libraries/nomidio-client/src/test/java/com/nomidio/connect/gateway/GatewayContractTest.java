@@ -70,6 +70,25 @@ class GatewayContractTest {
     }
 
     @Test
+    void challengeResult_whenComparedWithSchema_hasEveryPropertyAndTheBindingIsRequired() {
+        List<String> properties = new ArrayList<>();
+        openApi.at("/components/schemas/ChallengeResult/properties").fieldNames().forEachRemaining(properties::add);
+        List<String> required = StreamSupport.stream(
+                openApi.at("/components/schemas/ChallengeResult/required").spliterator(), false).map(JsonNode::asText).toList();
+
+        assertThat(properties).containsExactlyInAnyOrderElementsOf(Arrays.stream(
+                com.nomidio.connect.domain.ChallengeResult.class.getRecordComponents()).map(c -> c.getName()).toList());
+        // Without these the client cannot tell a challenge of this contact from one named in a forged attribute.
+        assertThat(required).contains("nomidioId", "contactId", "nomidioStatus");
+    }
+
+    @Test
+    void gatewayIdPattern_whenComparedWithClient_isTheSame() {
+        assertThat(openApi.at("/components/schemas/GatewayId/pattern").asText())
+                .isEqualTo("^" + com.nomidio.connect.domain.GatewayIds.PATTERN.pattern() + "$");
+    }
+
+    @Test
     void nomidioStatus_whenCounted_hasTheGuidesSixteenValues() {
         assertThat(NomidioStatus.values()).hasSize(16);
     }

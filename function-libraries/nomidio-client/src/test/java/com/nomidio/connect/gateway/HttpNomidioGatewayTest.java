@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +127,98 @@ class HttpNomidioGatewayTest {
         clock.advance(Duration.ofSeconds(2));
         gateway.identify(Subject.phone(NUMBER), seconds(2));
         server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+    }
+
+    @Test
+    void token_whenExpiresInIsTiny_isKeptForAMinuteAtLeast() {
+        server.resetAll();
+        stubs.token(1);
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        clock.advance(Duration.ofSeconds(20));
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+
+        server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+    }
+
+    @Test
+    void token_whenExpiresInIsDays_isRefreshedWithinTheHour() {
+        server.resetAll();
+        stubs.token(10 * 24 * 3600);
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        clock.advance(Duration.ofMinutes(61));
+        gateway.identify(Subject.phone(NUMBER), seconds(2));
+
+        server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+    }
+
+    @Test
+    void identify_whenAnswerBodyIsLargerThan64KiB_isMalformedWithTheReason() {
+        String padding = "x".repeat(HttpNomidioGateway.MAX_BODY_BYTES);
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search"))
+                .willReturn(okJson("{\"status\":\"ENROLLED\",\"nomidioId\":\"NID-1\",\"padding\":\"" + padding + "\"}")));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE);
+                    assertThat(e.getMessage()).contains("larger than " + HttpNomidioGateway.MAX_BODY_BYTES);
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'../../v1/blocks'", "'NID 1'", "'NID-1\nforged: yes'", "'+447700900123'"})
+    void identify_whenAnswerCarriesAnIdOutsideThePattern_isMalformed(String nomidioId) {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search"))
+                .willReturn(okJson(GatewayStubs.identityJson(nomidioId, NomidioStatus.ENROLLED, null))));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'../identities/NID-1'", "'chl 1'", "'chl-1?waitSeconds=20'", "''"})
+    void challengeResult_whenChallengeIdIsNotAGatewayId_failsWithoutCalling(String challengeId) {
+        assertThatThrownBy(() -> gateway.challengeResult(challengeId, Duration.ZERO, seconds(2)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_REQUEST));
+        server.verify(0, getRequestedFor(urlPathMatching("/v1/challenges/.*")));
+    }
+
+    @Test
+    void identify_whenRateLimitedWithARetryAfterThatFits_waitsAndTriesOnceMore() {
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("limited")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "1")).willSetStateTo("ok"));
+        server.stubFor(post(urlPathEqualTo("/v1/identities/search")).inScenario("limited")
+                .whenScenarioStateIs("ok")
+                .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.EXISTS, null))));
+
+        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(5)).status()).isEqualTo(NomidioStatus.EXISTS);
+        server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+    }
+
+    @Test
+    void invite_whenRetryAfterDoesNotFitTheDeadline_givesUpAtOnce() {
+        stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "30"));
+
+        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(5)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.RATE_LIMITED));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/v1/invitations")));
+    }
+
+    @Test
+    void identify_whenStillRateLimitedAfterRetryAfter_givesUpAfterOneMoreTry() {
+        stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "0"));
+
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.RATE_LIMITED));
+        server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code Invocations}, {@code Duration}, {@code GatewayLatency} by (action, outcome) and by (outcome);</li>
  *   <li>{@code NomidioUnavailable} (1 or 0) by (action) and overall: its Average is the NOMIDIO_UNAVAILABLE
- *       rate, ready for an alarm.</li>
+ *       rate, ready for an alarm;</li>
+ *   <li>{@code ConfigurationFailure} (1 or 0) by (action) and overall: an unusable environment or a KMS failure to
+ *       decrypt the access key secret, which no caller can cause and every caller suffers: alarm on its Maximum.</li>
  * </ul>
  * Written with Jackson rather than software.amazon.cloudwatchlogs:aws-embedded-metrics, which would add
  * commons-lang3, javatuples and jsr310 (~0.75 MB) and probes the EC2/ECS metadata endpoints outside Lambda.
@@ -69,6 +71,7 @@ public final class EmfMetrics {
             g.writeEndArray();
             g.writeArrayFieldStart("Metrics");
             metric(g, "NomidioUnavailable", "Count");
+            metric(g, "ConfigurationFailure", "Count");
             g.writeEndArray();
             g.writeEndObject();
 
@@ -84,6 +87,7 @@ public final class EmfMetrics {
             }
             g.writeNumberField("NomidioUnavailable",
                     NomidioStatus.NOMIDIO_UNAVAILABLE.name().equals(outcome.outcome()) ? 1 : 0);
+            g.writeNumberField("ConfigurationFailure", outcome.configurationFailure() ? 1 : 0);
             if (contactId != null) {
                 g.writeStringField("contactId", contactId);
             }

@@ -10,13 +10,21 @@ import java.time.Duration;
  * @param attributes     the answer to Amazon Connect
  * @param maskedCaller   the caller's number as logs may show it (at most the last three digits), or empty
  * @param gatewayLatency time spent in gateway calls, null when none was made
+ * @param configurationFailure true when the answer failed because of the deployment, not the caller or Nomidio:
+ *                             an unusable environment, or KMS refusing or failing to decrypt the access key secret
  */
 public record ActionOutcome(
         String action,
         String outcome,
         FlowAttributes attributes,
         String maskedCaller,
-        Duration gatewayLatency) {
+        Duration gatewayLatency,
+        boolean configurationFailure) {
 
     public static final String UNKNOWN_ACTION = "unknown";
+
+    public ActionOutcome(String action, String outcome, FlowAttributes attributes, String maskedCaller,
+                         Duration gatewayLatency) {
+        this(action, outcome, attributes, maskedCaller, gatewayLatency, false);
+    }
 }

@@ -40,13 +40,16 @@ public final class ContactFlowActions implements ActionPerformer {
     private final PhoneNumbers phoneNumbers;
     private final SampleUploadStarter sampleUploads;
     private final Clock clock;
+    private final Duration maxLongPoll;
 
+    /** @param maxLongPoll the longest a challengeResult waits at the gateway, whatever the deadline allows */
     public ContactFlowActions(NomidioGateway gateway, PhoneNumbers phoneNumbers, SampleUploadStarter sampleUploads,
-                              Clock clock) {
+                              Clock clock, Duration maxLongPoll) {
         this.gateway = gateway;
         this.phoneNumbers = phoneNumbers;
         this.sampleUploads = sampleUploads;
         this.clock = clock;
+        this.maxLongPoll = maxLongPoll;
     }
 
     @Override
@@ -77,6 +80,11 @@ public final class ContactFlowActions implements ActionPerformer {
             LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
                     .log("Invalid request, answering ERROR");
             return invocation.failure(action.parameterValue(), NomidioStatus.ERROR);
+        } catch (ConfigurationFailure e) {
+            LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
+                    .addKeyValue("exception", String.valueOf(e.getCause()))
+                    .log("The deployment's configuration failed this action, answering ERROR");
+            return invocation.failure(action.parameterValue(), NomidioStatus.ERROR, true);
         } catch (SampleUploadException e) {
             LOG.atError().addKeyValue("action", action.parameterValue()).addKeyValue("problem", e.getMessage())
                     .setCause(e.getCause()).log("Could not start sampleUpload, answering ERROR");
@@ -134,9 +142,33 @@ public final class ContactFlowActions implements ActionPerformer {
     }
 
     private ActionOutcome createChallenge(Invocation in) {
-        String nomidioId = require(in.state.nomidioId(), ContactAttribute.NOMIDIO_ID);
         AuthLevel level = requestedLevel(in.state.requestedAuthLevel());
         Channel channel = channel(in.request);
+        Identity identity;
+        if (channel == Channel.VOICE) {
+            // On voice the challenged identity is the caller's own: identified again from the caller id, whatever
+            // nomidio_id says (a customer flow, a chat start or an API call may have set it to someone else's).
+            CallerNumber caller = in.caller(phoneNumbers);
+            if (caller instanceof CallerNumber.Withheld) {
+                return withheld(in, Action.CREATE_CHALLENGE);
+            }
+            String e164 = e164(caller);
+            identity = in.timed(() -> gateway.identify(Subject.phone(e164), in.deadline));
+            if (in.state.nomidioId() != null && !in.state.nomidioId().equals(identity.nomidioId())) {
+                LOG.atWarn().addKeyValue("attribute", ContactAttribute.NOMIDIO_ID.key())
+                        .log("The contact's Nomidio ID is not the caller's; challenging the caller's own identity");
+            }
+        } else {
+            // Chat has no caller id: nomidioLex identified the customer; the gateway still answers status and flag.
+            String nomidioId = require(in.state.nomidioId(), ContactAttribute.NOMIDIO_ID);
+            identity = in.timed(() -> gateway.identify(Subject.nomidioId(nomidioId), in.deadline));
+        }
+        if (identity.nomidioId() == null || !identity.status().canBeChallenged()) {
+            LOG.atInfo().addKeyValue("status", identity.status()).log("The caller cannot be challenged, answering its status");
+            return in.answer(Action.CREATE_CHALLENGE, identity.status().name(),
+                    beforeChallenge(identity.status(), identity.fraudFlag(), identity.nomidioId(), null));
+        }
+        String nomidioId = identity.nomidioId();
         Challenge challenge = in.timed(() ->
                 gateway.createChallenge(nomidioId, level, channel, in.request.contactId(), in.deadline));
         if (challenge.status() != ChallengeStatus.PENDING || !covers(challenge.level(), level)) {
@@ -151,8 +183,7 @@ public final class ContactFlowActions implements ActionPerformer {
         }
         LOG.atInfo().addKeyValue("challengeId", challenge.challengeId()).addKeyValue("authLevel", challenge.level())
                 .addKeyValue("channel", channel).log("Challenge created");
-        ContactState state = in.state;
-        return in.answer(Action.CREATE_CHALLENGE, "CREATED", new FlowAttributes(state.status(), state.fraudFlag(),
+        return in.answer(Action.CREATE_CHALLENGE, "CREATED", new FlowAttributes(identity.status(), identity.fraudFlag(),
                 challenge.level(), challenge.status(), false, nomidioId, challenge.challengeId(),
                 VoiceAuthOutcome.afterChallenge(challenge.status())));
     }
@@ -177,7 +208,8 @@ public final class ContactFlowActions implements ActionPerformer {
         LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("authLevel", level)
                 .addKeyValue("startFragmentNumber", upload.startFragmentNumber())
                 .addKeyValue("startTimestamp", upload.startTimestampMillis()).log("sampleUpload started");
-        return in.answer(Action.START_SAMPLE_UPLOAD, "STARTED", new FlowAttributes(state.status(), state.fraudFlag(),
+        // No gateway call here, so no status or fraud flag: an answer never repeats what an attribute claims.
+        return in.answer(Action.START_SAMPLE_UPLOAD, "STARTED", new FlowAttributes(null, null,
                 level, ChallengeStatus.PENDING, false, state.nomidioId(), challengeId,
                 VoiceAuthOutcome.afterChallenge(ChallengeStatus.PENDING)));
     }
@@ -185,9 +217,20 @@ public final class ContactFlowActions implements ActionPerformer {
     private ActionOutcome challengeResult(Invocation in) {
         ContactState state = in.state;
         String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
-        // Long-poll for as long as this invocation may wait; PENDING sends the flow round its loop again.
-        ChallengeResult result = in.timed(() ->
-                gateway.challengeResult(challengeId, in.deadline.remaining(), in.deadline));
+        // Long-poll for as long as this invocation may wait, capped so that the answer is back in Connect's time
+        // even when it comes at the very end of the wait; PENDING sends the flow round its loop again.
+        Duration remaining = in.deadline.remaining();
+        Duration wait = remaining.compareTo(maxLongPoll) < 0 ? remaining : maxLongPoll;
+        ChallengeResult result = in.timed(() -> gateway.challengeResult(challengeId, wait, in.deadline));
+        if (!result.belongsTo(in.request.contactId(), state.nomidioId()) || result.nomidioStatus() == null) {
+            // The challenge id in the attributes is not this contact's challenge of this identity (set by something
+            // other than this contact's createChallenge): its result proves nothing about this caller.
+            LOG.atWarn().addKeyValue("challengeId", challengeId)
+                    .addKeyValue("sameContact", in.request.contactId().equals(result.contactId()))
+                    .addKeyValue("sameIdentity", result.nomidioId() != null && result.nomidioId().equals(state.nomidioId()))
+                    .log("The challenge does not belong to this contact and identity, answering ERROR");
+            return in.answer(Action.CHALLENGE_RESULT, NomidioStatus.ERROR.name(), FlowAttributes.failure(NomidioStatus.ERROR));
+        }
         ChallengeStatus status = result.status();
         AuthLevel required = stricter(state.challengeAuth(), requestedLevel(state.requestedAuthLevel()));
         if (status == ChallengeStatus.PASSED && !covers(result.level(), required)) {
@@ -198,13 +241,13 @@ public final class ContactFlowActions implements ActionPerformer {
                     .log("Challenge passed below the level asked for, answering FAILED");
             status = ChallengeStatus.FAILED;
         }
-        boolean authenticatedEnrolled = status == ChallengeStatus.PASSED && state.isEnrolled();
+        boolean authenticatedEnrolled = status == ChallengeStatus.PASSED && result.nomidioStatus().isEnrolled();
         if (status.isFinal()) {
             LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("status", status)
                     .addKeyValue("authLevel", result.level()).addKeyValue("reason", result.reason())
                     .addKeyValue("authenticatedEnrolled", authenticatedEnrolled).log("Challenge finished");
         }
-        return in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(state.status(), state.fraudFlag(),
+        return in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(result.nomidioStatus(), result.fraudFlag(),
                 result.level(), status, authenticatedEnrolled, state.nomidioId(), challengeId,
                 VoiceAuthOutcome.afterChallenge(status)));
     }
@@ -221,8 +264,10 @@ public final class ContactFlowActions implements ActionPerformer {
         LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("reason", CancelReason.STREAM_ERROR)
                 .addKeyValue("gatewayStatus", result.status())
                 .log("Challenge cancelled because the caller's audio could not be captured");
-        return in.answer(Action.CANCEL_CHALLENGE, "CANCELLED", new FlowAttributes(state.status(), state.fraudFlag(),
-                state.challengeAuth(), ChallengeStatus.TIMEOUT, false, state.nomidioId(), challengeId,
+        // Status and flag only from the gateway, and only for this contact's challenge of this identity.
+        boolean ours = result.belongsTo(in.request.contactId(), state.nomidioId());
+        return in.answer(Action.CANCEL_CHALLENGE, "CANCELLED", new FlowAttributes(ours ? result.nomidioStatus() : null,
+                ours ? result.fraudFlag() : null, state.challengeAuth(), ChallengeStatus.TIMEOUT, false, state.nomidioId(), challengeId,
                 VoiceAuthOutcome.afterChallenge(ChallengeStatus.TIMEOUT)));
     }
 
@@ -259,10 +304,9 @@ public final class ContactFlowActions implements ActionPerformer {
                 VoiceAuthOutcome.beforeChallenge(status));
     }
 
-    /** What the gateway answered replaces the contact's values; what it left out keeps them. */
+    /** Status and fraud flag as the gateway answered them; ids it left out keep the contact's. */
     private static FlowAttributes merged(ContactState state, Identity identity) {
-        return beforeChallenge(identity.status(),
-                identity.fraudFlag() != null ? identity.fraudFlag() : state.fraudFlag(),
+        return beforeChallenge(identity.status(), identity.fraudFlag(),
                 identity.nomidioId() != null ? identity.nomidioId() : state.nomidioId(),
                 state.challengeId());
     }
@@ -430,12 +474,19 @@ public final class ContactFlowActions implements ActionPerformer {
                     maskedCaller, gatewayLatency());
         }
 
-        /** A failed invocation keeps what the contact knew (ids, fraud flag) but reports no challenge outcome. */
+        /**
+         * A failed invocation keeps the contact's ids (checked against the id pattern) but claims nothing about the
+         * caller: no fraud flag the gateway did not answer, no challenge outcome.
+         */
         ActionOutcome failure(String action, NomidioStatus status) {
-            FlowAttributes attributes = new FlowAttributes(status, state.fraudFlag(), null, null, false,
+            return failure(action, status, false);
+        }
+
+        ActionOutcome failure(String action, NomidioStatus status, boolean configurationFailure) {
+            FlowAttributes attributes = new FlowAttributes(status, null, null, null, false,
                     state.nomidioId(), state.challengeId(), VoiceAuthOutcome.beforeChallenge(status));
             return new ActionOutcome(action, status.name(), withPostFlow(action, attributes), maskedCaller,
-                    gatewayLatency());
+                    gatewayLatency(), configurationFailure);
         }
 
         /**

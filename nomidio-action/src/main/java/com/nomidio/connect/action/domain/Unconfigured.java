@@ -23,6 +23,7 @@ public final class Unconfigured implements ActionPerformer {
     public ActionOutcome perform(ActionRequest request, Deadline deadline) {
         LOG.atError().addKeyValue("problem", problem).log("nomidioAction is not configured, answering ERROR");
         String action = Action.parse(request.actionName()).map(Action::parameterValue).orElse(ActionOutcome.UNKNOWN_ACTION);
-        return new ActionOutcome(action, NomidioStatus.ERROR.name(), FlowAttributes.failure(NomidioStatus.ERROR), "", null);
+        return new ActionOutcome(action, NomidioStatus.ERROR.name(), FlowAttributes.failure(NomidioStatus.ERROR), "", null,
+                true);
     }
 }

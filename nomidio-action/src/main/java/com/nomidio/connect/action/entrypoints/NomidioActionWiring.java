@@ -2,6 +2,7 @@ package com.nomidio.connect.action.entrypoints;
 
 import com.nomidio.connect.action.adapters.LambdaSampleUploadStarter;
 import com.nomidio.connect.action.domain.ActionPerformer;
+import com.nomidio.connect.action.domain.ConfigurationFailure;
 import com.nomidio.connect.action.domain.ContactFlowActions;
 import com.nomidio.connect.action.domain.Unconfigured;
 import com.nomidio.connect.aws.AwsEnvironment;
@@ -33,6 +34,14 @@ public final class NomidioActionWiring {
     /** The sampleUpload function that startSampleUpload invokes. */
     public static final String SAMPLE_UPLOAD_FUNCTION = "SAMPLE_UPLOAD_FUNCTION";
 
+    /** What the handler may spend before its answer margin: Connect's 8 s less about 1 s for Invoke and a restore. */
+    public static final Duration HANDLER_CAP = Duration.ofSeconds(7);
+    /**
+     * The longest challengeResult long-poll: an answer that arrives at the end of it still leaves time for a retry's
+     * worth of slack and the answer itself inside the handler's 6.5 s.
+     */
+    public static final Duration MAX_LONG_POLL = Duration.ofSeconds(5);
+
     /** Call timeouts well inside Connect's 8 s. */
     public static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(
             Duration.ofMillis(1000), Duration.ofMillis(2500), Duration.ofSeconds(3));
@@ -61,7 +70,7 @@ public final class NomidioActionWiring {
     public static ActionPerformer fromEnvironment(Map<String, String> env, Supplier<KmsClient> kms,
                                                   Supplier<LambdaClient> lambda, Clock clock) {
         try {
-            Supplier<String> secret = AccessKeySecrets.fromEnvironment(env, kms);
+            Supplier<String> secret = countedAsConfiguration(AccessKeySecrets.fromEnvironment(env, kms));
             GatewayConfig config = GatewayConfig.fromEnvironment(env, secret);
             PhoneNumbers phoneNumbers = new PhoneNumbers(env.get(DEFAULT_COUNTRY_CODE));
             String sampleUploadFunction = env.get(SAMPLE_UPLOAD_FUNCTION);
@@ -71,12 +80,26 @@ public final class NomidioActionWiring {
             LOG.atInfo().addKeyValue("gateway", config.baseUri()).addKeyValue("defaultCountry", phoneNumbers.defaultCountry())
                     .addKeyValue("sampleUploadFunction", sampleUploadFunction).log("nomidioAction configured");
             return new ContactFlowActions(new HttpNomidioGateway(config, Json.mapper()), phoneNumbers,
-                    new LambdaSampleUploadStarter(lambda, sampleUploadFunction, Json.mapper()), clock);
+                    new LambdaSampleUploadStarter(lambda, sampleUploadFunction, Json.mapper()), clock, MAX_LONG_POLL);
         } catch (IllegalArgumentException | SdkException e) {
             LOG.atError().addKeyValue("problem", e.getMessage())
                     .log("nomidioAction configuration is unusable, every invocation will answer ERROR");
             return new Unconfigured(e.getMessage());
         }
+    }
+
+    /**
+     * The secret, with a failure to get it (KMS refusing the key policy, an unreachable endpoint, a bad ciphertext)
+     * marked as the deployment's, so that it counts in the ConfigurationFailure metric rather than as any ERROR.
+     */
+    private static Supplier<String> countedAsConfiguration(Supplier<String> secret) {
+        return () -> {
+            try {
+                return secret.get();
+            } catch (SdkException | IllegalStateException e) {
+                throw new ConfigurationFailure("could not decrypt the Nomidio access key secret", e);
+            }
+        };
     }
 
     /** nomidioAction cannot work without a region: its absence is a configuration error, not a default. */

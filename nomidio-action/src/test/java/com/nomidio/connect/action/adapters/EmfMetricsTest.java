@@ -44,7 +44,7 @@ class EmfMetricsTest {
         assertThat(byOutcome.path("Metrics").findValuesAsText("Name")).containsExactly("Invocations", "Duration", "GatewayLatency");
         JsonNode unavailable = aws.path("CloudWatchMetrics").get(1);
         assertThat(unavailable.path("Dimensions").toString()).isEqualTo("[[\"action\"],[]]");
-        assertThat(unavailable.path("Metrics").findValuesAsText("Name")).containsExactly("NomidioUnavailable");
+        assertThat(unavailable.path("Metrics").findValuesAsText("Name")).containsExactly("NomidioUnavailable", "ConfigurationFailure");
         assertThat(line.path("action").asText()).isEqualTo("lookup");
         assertThat(line.path("outcome").asText()).isEqualTo("NOMIDIO_UNAVAILABLE");
         assertThat(line.path("Invocations").asInt()).isEqualTo(1);

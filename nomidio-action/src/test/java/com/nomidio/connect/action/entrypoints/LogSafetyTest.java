@@ -170,7 +170,7 @@ class LogSafetyTest {
 
     @Test
     void handleRequest_whenChallengeCreated_carriesChallengeIdAndAuthLevelAsFields() {
-        harness.stubs.createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null).createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
         harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
 
         List<JsonNode> lines = jsonLines();

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
+import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.json.Json;
 import software.amazon.awssdk.utils.Lazy;
 import com.nomidio.connect.gateway.GatewayConfig;
@@ -94,6 +95,8 @@ final class NomidioActionHarness implements BeforeEachCallback, AfterAllCallback
         secretCiphertext = kms.holds(GatewayStubs.ACCESS_KEY_SECRET,
                 SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
         stubs.token();
+        // The sample events' contact and identity: the gateway says every stubbed challenge is theirs.
+        stubs.bindChallengesTo(CONTACT_ID, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
         lambda.stubFor(invoke().willReturn(aResponse().withStatus(202)));
         metrics.reset();
         handler = handler(environment());

@@ -33,6 +33,8 @@ public final class GatewayStubs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private Binding binding;
+
     private final WireMockServer server;
 
     public GatewayStubs(WireMockServer server) {
@@ -96,9 +98,19 @@ public final class GatewayStubs {
         return this;
     }
 
+    /**
+     * Later challengeResult and cancelChallenge stubs say the challenge is {@code nomidioId}'s, created for
+     * {@code contactId}, and that the identity is now {@code nomidioStatus} with {@code fraudFlag} (may be null):
+     * what the contract's ChallengeResult carries and nomidioAction checks.
+     */
+    public GatewayStubs bindChallengesTo(String contactId, String nomidioId, Enum<?> nomidioStatus, Enum<?> fraudFlag) {
+        binding = new Binding(contactId, nomidioId, nomidioStatus, fraudFlag);
+        return this;
+    }
+
     public GatewayStubs challengeResult(String challengeId, Enum<?> status, Enum<?> level) {
         server.stubFor(authorised(get(urlPathEqualTo("/v1/challenges/" + challengeId + "/result")))
-                .willReturn(okJson(challengeResultJson(challengeId, status, level, null))));
+                .willReturn(okJson(bound(challengeResultJson(challengeId, status, level, null)))));
         return this;
     }
 
@@ -111,7 +123,7 @@ public final class GatewayStubs {
 
     public GatewayStubs cancelChallenge(String challengeId, Enum<?> level) {
         server.stubFor(authorised(post(urlPathEqualTo("/v1/challenges/" + challengeId + "/cancel")))
-                .willReturn(okJson(challengeResultBody(challengeId, "TIMEOUT", level, "cancelled"))));
+                .willReturn(okJson(bound(challengeResultBody(challengeId, "TIMEOUT", level, "cancelled")))));
         return this;
     }
 
@@ -145,6 +157,25 @@ public final class GatewayStubs {
     private static String challengeResultBody(String challengeId, String status, Enum<?> level, String reason) {
         return JSON.createObjectNode().put("challengeId", challengeId).put("status", status)
                 .put("level", level.name()).put("reason", reason).toString();
+    }
+
+    /** {@code resultJson} with the binding of {@link #bindChallengesTo}, if any. */
+    public String bound(String resultJson) {
+        if (binding == null) {
+            return resultJson;
+        }
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(resultJson);
+            node.put("contactId", binding.contactId()).put("nomidioId", binding.nomidioId())
+                    .put("nomidioStatus", binding.nomidioStatus() == null ? null : binding.nomidioStatus().name())
+                    .put("fraudFlag", binding.fraudFlag() == null ? null : binding.fraudFlag().name());
+            return node.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private record Binding(String contactId, String nomidioId, Enum<?> nomidioStatus, Enum<?> fraudFlag) {
     }
 
     private static MappingBuilder authorised(MappingBuilder mapping) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.CancelReason;
+import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.FraudFlag;
+import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.emulator.state.ApiException;
 import com.nomidio.connect.emulator.state.ChallengeStore;
 import com.nomidio.connect.emulator.state.EmulatorSettings;
@@ -123,7 +125,7 @@ public record GatewayRoutes(IdentityStore identities, ChallengeStore challenges,
 
     private Response cancelChallenge(Request request) {
         CancelReason reason = JsonBody.of(request, json).enumValue("reason", CancelReason.class);
-        return ok(challenges.cancel(request.pathParameter("challengeId"), reason));
+        return ok(withIdentity(challenges.cancel(request.pathParameter("challengeId"), reason)));
     }
 
     private Response challengeResult(Request request) {
@@ -137,7 +139,12 @@ public record GatewayRoutes(IdentityStore identities, ChallengeStore challenges,
         if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
             throw ApiException.invalid("waitSeconds must be within 0.." + MAX_WAIT_SECONDS);
         }
-        return ok(challenges.awaitResult(request.pathParameter("challengeId"), Duration.ofSeconds(waitSeconds)));
+        return ok(withIdentity(challenges.awaitResult(request.pathParameter("challengeId"), Duration.ofSeconds(waitSeconds))));
+    }
+
+    /** The identity's status and fraud flag as they are now, which the client answers instead of contact attributes. */
+    private ChallengeResult withIdentity(ChallengeResult result) {
+        return result.withIdentity(identities.identify(Subject.nomidioId(result.nomidioId())));
     }
 
     private Response enrol(Request request) {

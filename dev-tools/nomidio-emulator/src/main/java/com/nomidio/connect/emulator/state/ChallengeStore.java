@@ -64,7 +64,8 @@ public final class ChallengeStore {
         }
 
         ChallengeResult result() {
-            return new ChallengeResult(id, status, level, reason);
+            // Whose challenge it is travels with every result: the client checks it against the contact asking.
+            return new ChallengeResult(id, status, level, reason, nomidioId, contactId, null, null);
         }
     }
 
