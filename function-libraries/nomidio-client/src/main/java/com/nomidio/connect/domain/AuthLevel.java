@@ -7,6 +7,11 @@ public enum AuthLevel {
     STANDARD,
     HIGH;
 
+    /** True when a challenge at this level proves at least what {@code required} asks for (HIGH covers both). */
+    public boolean covers(AuthLevel required) {
+        return this == HIGH || required != HIGH;
+    }
+
     /** Parses a contact attribute value; empty when it is not exactly one of the levels (case-insensitive). */
     public static Optional<AuthLevel> parse(String value) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package com.nomidio.connect.action.domain;
 
+import com.nomidio.connect.domain.FlowAttributes;
 import java.time.Duration;
 
 /**

@@ -7,6 +7,7 @@ import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.Channel;
 import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.NomidioStatus;

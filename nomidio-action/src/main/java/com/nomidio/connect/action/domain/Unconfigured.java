@@ -1,5 +1,6 @@
 package com.nomidio.connect.action.domain;
 
+import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.time.Deadline;
 import org.slf4j.Logger;

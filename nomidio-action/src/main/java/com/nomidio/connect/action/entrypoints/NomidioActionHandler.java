@@ -9,7 +9,7 @@ import com.nomidio.connect.action.adapters.InvocationRecorder;
 import com.nomidio.connect.action.domain.ActionOutcome;
 import com.nomidio.connect.action.domain.ActionPerformer;
 import com.nomidio.connect.action.domain.ActionRequest;
-import com.nomidio.connect.action.domain.FlowAttributes;
+import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.json.Json;
 import com.nomidio.connect.time.Deadline;

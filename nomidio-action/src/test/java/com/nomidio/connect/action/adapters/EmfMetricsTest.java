@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.action.domain.ActionOutcome;
-import com.nomidio.connect.action.domain.FlowAttributes;
+import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

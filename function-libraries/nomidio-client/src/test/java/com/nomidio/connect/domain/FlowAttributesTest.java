@@ -1,9 +1,7 @@
-package com.nomidio.connect.action.domain;
+package com.nomidio.connect.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nomidio.connect.domain.ContactAttribute;
-import com.nomidio.connect.domain.NomidioStatus;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +29,21 @@ class FlowAttributesTest {
                 .containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
                 .containsEntry("nomidio_voice_auth", "Inconclusive")
                 .containsEntry("nomidio_authenticated_enrolled", "false");
+    }
+
+    @Test
+    void fromMap_whatToMapWrote_readsTheSameAttributesBack() {
+        FlowAttributes written = new FlowAttributes(NomidioStatus.TAC_WARN, FraudFlag.SUSPECTED_FRAUD, AuthLevel.HIGH,
+                ChallengeStatus.PASSED, true, "NID-1", "chl-1", VoiceAuthOutcome.Authenticated);
+
+        assertThat(FlowAttributes.fromMap(written.toMap())).isEqualTo(written);
+    }
+
+    @Test
+    void fromMap_whenValuesAreEmptyOrUnknown_readsThemAsAbsent() {
+        FlowAttributes read = FlowAttributes.fromMap(java.util.Map.of("nomidio_status", "SOMETHING",
+                "nomidio_fraud_flag", "", "nomidio_challenge_result", "passed", "nomidio_authenticated_enrolled", "yes"));
+
+        assertThat(read).isEqualTo(new FlowAttributes(null, null, null, null, false, null, null, null));
     }
 }

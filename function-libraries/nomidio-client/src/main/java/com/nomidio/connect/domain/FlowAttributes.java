@@ -1,17 +1,11 @@
-package com.nomidio.connect.action.domain;
+package com.nomidio.connect.domain;
 
-import com.nomidio.connect.domain.AuthLevel;
-import com.nomidio.connect.domain.ChallengeStatus;
-import com.nomidio.connect.domain.ContactAttribute;
-import com.nomidio.connect.domain.FraudFlag;
-import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.domain.VoiceAuthOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What nomidioAction answers: every output contact attribute, always all of them, as strings
+ * What nomidioAction answers (and nomidioLex hands back as Lex session attributes): every output contact attribute, always all of them, as strings
  * (a missing value is the empty string, as the guide specifies for the fraud flag).
  *
  * @param postFlowId the checked {@code nomidio_post_flow_id} (a flow of this instance, or "" for the default post
@@ -58,6 +52,23 @@ public record FlowAttributes(
         return new FlowAttributes(status, null, null, null, false, null, null, VoiceAuthOutcome.beforeChallenge(status));
     }
 
+    /**
+     * Reads back what {@link #toMap()} wrote (nomidioLex keeps its answer in the Lex session between turns).
+     * Unreadable values count as absent: the gateway, not the session, is the authority.
+     */
+    public static FlowAttributes fromMap(Map<String, String> map) {
+        return new FlowAttributes(
+                NomidioStatus.parse(text(map, ContactAttribute.STATUS)).orElse(null),
+                constant(FraudFlag.class, text(map, ContactAttribute.FRAUD_FLAG)),
+                AuthLevel.parse(text(map, ContactAttribute.CHALLENGE_AUTH)).orElse(null),
+                constant(ChallengeStatus.class, text(map, ContactAttribute.CHALLENGE_RESULT)),
+                "true".equals(text(map, ContactAttribute.AUTHENTICATED_ENROLLED)),
+                text(map, ContactAttribute.NOMIDIO_ID),
+                text(map, ContactAttribute.CHALLENGE_ID),
+                constant(VoiceAuthOutcome.class, text(map, ContactAttribute.VOICE_AUTH)),
+                null);
+    }
+
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(ContactAttribute.STATUS.key(), text(status));
@@ -72,6 +83,22 @@ public record FlowAttributes(
             map.put(ContactAttribute.POST_FLOW_ID.key(), postFlowId);
         }
         return map;
+    }
+
+    private static String text(Map<String, String> map, ContactAttribute attribute) {
+        String value = map.get(attribute.key());
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        if (name != null) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(name)) {
+                    return constant;
+                }
+            }
+        }
+        return null;
     }
 
     private static String text(Enum<?> value) {

@@ -1,0 +1,143 @@
+package com.nomidio.connect.lex.entrypoints;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.CONTACT_ID;
+import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.chat;
+import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.event;
+import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.nextTurn;
+import static com.nomidio.connect.lex.entrypoints.NomidioLexHarness.CHALLENGE_ID;
+import static com.nomidio.connect.lex.entrypoints.NomidioLexHarness.CUSTOMER;
+import static com.nomidio.connect.lex.entrypoints.NomidioLexHarness.NOMIDIO_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.logging.LogLevels;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
+import com.nomidio.connect.testkit.kms.LocalKms;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.event.Level;
+
+/**
+ * Captures stdout, where the JSON logging backend (nomidio-logging) writes, through the chat journey (a typed
+ * number, an invitation, a challenge), the voice menu and the failure paths that handle credentials, and proves
+ * that no secret, token, full phone number or customer reference is written, that every line is one JSON object
+ * with plain-sentence messages, and that each line of an invocation carries the contact id.
+ */
+class LogSafetyTest {
+
+    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Pattern KEY_IN_MESSAGE = Pattern.compile("\\[[A-Za-z]+=");
+    private static final List<String> PHONE_FORMS = List.of(CUSTOMER, "447700900123", "7700900123", "07700 900123",
+            "07700900123", "7700 900123", "7700900");
+    private static final String REFERENCE = "CUST-7731";
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private PrintStream originalStdout;
+
+    @RegisterExtension
+    static final NomidioLexHarness harness = new NomidioLexHarness();
+
+    @BeforeEach
+    void captureStdout() {
+        originalStdout = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        // Our own debug lines too, in case one ever prints a value it should not.
+        LogLevels.set("com.nomidio", Level.DEBUG);
+        // Again, now that stdout is captured: the handler's construction is logged too.
+        harness.reset();
+    }
+
+    @AfterEach
+    void restoreStdout() {
+        System.setOut(originalStdout);
+        LogLevels.set("com.nomidio", null);
+    }
+
+    @Test
+    void everyPath_andCredentialFailures_logNoSecretNoTokenNoNumberNoReference_andCarryTheContactId()
+            throws IOException {
+        harness.stubs.identity(CUSTOMER, null, NomidioStatus.NOT_FOUND, null).invite(CUSTOMER)
+                .identityByReference(REFERENCE, NOMIDIO_ID, NomidioStatus.ENROLLED)
+                .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
+                .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
+        ObjectNode first = chat("07700 900123");
+        harness.invoke(nextTurn(first, harness.invoke(first), "NomidioRegister", "1"));
+        ObjectNode byReference = chat(REFERENCE);
+        harness.invoke(nextTurn(byReference, harness.invoke(byReference), "NomidioChallengeDone", "done"));
+        harness.invoke(chat("my number is 07700 900123 call me"));
+        harness.invoke(event("voice-speech-opt-out"));
+        // The token request carries the secret: a refusal must not echo it.
+        harness.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+                .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
+        harness.invoke(chat("07700 900123"));
+        harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+        harness.invoke(chat("07700 900123"));
+        harness.reset();
+        harness.kms.refuseEverything(400, "InvalidCiphertextException", "bad ciphertext");
+        harness.invoke(chat("07700 900123"));
+        harness.invoke(("{\"sessionId\":\"x\",\"inputTranscript\":\"" + CUSTOMER + "\" oops").getBytes(StandardCharsets.UTF_8));
+
+        List<String> lines = lines();
+        String everything = String.join("\n", lines);
+        assertThat(lines).as("log lines").hasSizeGreaterThan(12);
+        assertThat(everything)
+                .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
+                .doesNotContain(Base64.getEncoder().encodeToString(GatewayStubs.ACCESS_KEY_SECRET.getBytes(StandardCharsets.UTF_8)))
+                .doesNotContain(GatewayStubs.TOKEN)
+                .doesNotContain(LocalKms.CIPHERTEXT_BASE64)
+                .doesNotContain(REFERENCE)
+                .doesNotContain("call me");
+        for (String phone : PHONE_FORMS) {
+            assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
+        }
+        assertThat(everything).contains("***123");
+        List<JsonNode> json = jsonLines(lines);
+        assertThat(json).filteredOn(l -> l.path("message").asText().equals("Answered Lex")).hasSize(10)
+                .filteredOn(l -> l.path("intent").isTextual())
+                .allSatisfy(l -> assertThat(l.path("contactId").asText()).isEqualTo(CONTACT_ID));
+        assertThat(json).allSatisfy(line ->
+                assertThat(line.path("message").asText()).doesNotContainPattern(KEY_IN_MESSAGE));
+    }
+
+    private static List<JsonNode> jsonLines(List<String> lines) {
+        List<JsonNode> json = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                json.add(STRICT_JSON.readTree(line));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not one JSON object: " + line, e);
+            }
+        }
+        return json;
+    }
+
+    private List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+}
