@@ -20,7 +20,7 @@ import com.nomidio.connect.json.Json;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.testing.GatewayStubs;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
