@@ -33,11 +33,11 @@ public final class SampleUploadWiring {
     static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(Duration.ofSeconds(2), null, null);
     /**
      * The one KMS Decrypt per container, retries included, runs before capture and may take this long: KMS answers
-     * in tens of milliseconds (a cold client's first call in a few hundred), and a function with a 30 s timeout can
-     * give it 5 s and still capture 20 s of audio.
+     * in tens of milliseconds, but a cold client's first call on a busy host took up to 3.5 s in the tests; a
+     * function with a 30 s timeout can give it 10 s (5 s per attempt) and still capture 15 s of audio.
      */
-    static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration KMS_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration KMS_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private SampleUploadWiring() {
     }
