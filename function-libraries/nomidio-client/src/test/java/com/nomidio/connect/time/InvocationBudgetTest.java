@@ -38,8 +38,10 @@ class InvocationBudgetTest {
     void deadline_whenLambdaContext_endsByWhatLambdaLeavesLessTheMargin() {
         Deadline deadline = capped.deadline(contextWithRemaining(3000));
 
+        // The upper bound is the rule; the lower one only shows it is not some other figure, with 2 s of room for a
+        // thread that a busy machine pauses between the two lines.
         assertThat(deadline.remaining()).isLessThanOrEqualTo(Duration.ofMillis(2500))
-                .isGreaterThan(Duration.ofMillis(2000));
+                .isGreaterThan(Duration.ofMillis(500));
     }
 
     /** Only the remaining time matters here; the other Context methods are never called. */

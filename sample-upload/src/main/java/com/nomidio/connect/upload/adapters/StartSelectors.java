@@ -12,7 +12,12 @@ final class StartSelectors {
     private StartSelectors() {
     }
 
-    static StartSelector forRequest(SampleUploadRequest request, StartSelectorChoice preferred) {
+    /**
+     * @param notBefore the earliest producer time the capture keeps (null: unknown); a timestamp selector starts
+     *                  there rather than at the stream start, so audio from before the challenge is not even read
+     */
+    static StartSelector forRequest(SampleUploadRequest request, StartSelectorChoice preferred, Long notBefore) {
+        Long from = notBefore != null ? notBefore : request.startTimestampMillis();
         boolean hasTimestamp = request.startTimestampMillis() != null;
         boolean hasFragment = request.startFragmentNumber() != null && !request.startFragmentNumber().isBlank();
         StartSelectorChoice choice = preferred;
@@ -28,11 +33,11 @@ final class StartSelectors {
                     .build();
             case PRODUCER_TIMESTAMP -> StartSelector.builder()
                     .startSelectorType(StartSelectorType.PRODUCER_TIMESTAMP)
-                    .startTimestamp(Instant.ofEpochMilli(request.startTimestampMillis()))
+                    .startTimestamp(Instant.ofEpochMilli(from))
                     .build();
             case SERVER_TIMESTAMP -> StartSelector.builder()
                     .startSelectorType(StartSelectorType.SERVER_TIMESTAMP)
-                    .startTimestamp(Instant.ofEpochMilli(request.startTimestampMillis()))
+                    .startTimestamp(Instant.ofEpochMilli(from))
                     .build();
         };
     }

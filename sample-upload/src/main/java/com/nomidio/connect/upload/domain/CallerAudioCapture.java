@@ -20,8 +20,15 @@ import org.slf4j.LoggerFactory;
  * <em>buffered</em>; they join the sample when the fragment is complete (GetMedia's trailing
  * MILLIS_BEHIND_NOW/CONTINUATION_TOKEN tags, the segment's end, or a clean end of stream) and every
  * {@code ContactId} tag in it, leading or trailing, names this contact. A fragment with no {@code ContactId}, or
- * with another, is never kept. Frames stamped before the contact's own start time are dropped as well, which
- * covers a producer that writes a fragment's tags at the end of the fragment before it.
+ * with another, is never kept. Frames stamped before the earliest allowed instant (the contact's own start time,
+ * or when the challenge was requested less a slack: streaming may have begun long before the question) are dropped
+ * as well, which also covers a producer that writes a fragment's tags at the end of the fragment before it; so are
+ * frames whose producer time is unknown, since nothing then proves they came after the question. A fragment whose
+ * caller audio outgrows {@code maxFragmentBytes} is dropped whole, never sent (it is not a Connect fragment, and
+ * buffering it would let the stream decide how much memory the function uses).
+ *
+ * <p>Thread-safe: the reader feeds it on its own thread, and at the deadline the function takes the result without
+ * waiting for a read that may be blocked on a silent socket.
  */
 public final class CallerAudioCapture {
 
@@ -31,6 +38,7 @@ public final class CallerAudioCapture {
     private final String contactId;
     private final CapturePolicy policy;
     private final long notBeforeMillis;
+    private final int maxFragmentBytes;
 
     // the fragment being read
     private boolean inFragment;
@@ -42,6 +50,7 @@ public final class CallerAudioCapture {
     private boolean clusterEnded;
     private byte[] pending = new byte[INITIAL_FRAGMENT_BYTES];
     private int pendingBytes;
+    private boolean fragmentTooLarge;
 
     // what has been kept
     private AudioFormat keptFormat;
@@ -50,28 +59,37 @@ public final class CallerAudioCapture {
     private int fragmentsKept;
     private int fragmentsSkipped;
     private long framesBeforeStart;
+    private long framesWithoutTime;
     private String lastKeptFragment;
     private boolean callerTrackSeen;
     private StopReason stopped;
     private String detail;
 
-    /**
-     * @param contactId           the contact whose audio is wanted
-     * @param policy              the stop rules
-     * @param startTimestampMillis the contact's stream start (producer clock), or null when unknown
-     */
+    /** A capture from {@code startTimestampMillis} on, with the default fragment cap. */
     public CallerAudioCapture(String contactId, CapturePolicy policy, Long startTimestampMillis) {
-        this.contactId = contactId;
-        this.policy = policy;
-        this.notBeforeMillis = startTimestampMillis == null ? Long.MIN_VALUE : startTimestampMillis;
+        this(contactId, policy, startTimestampMillis, CaptureSettings.DEFAULT_MAX_FRAGMENT_BYTES);
     }
 
-    public boolean isStopped() {
+    /**
+     * @param contactId        the contact whose audio is wanted
+     * @param policy           the stop rules
+     * @param notBeforeMillis  the earliest producer time to keep (see {@link CaptureSettings#notBeforeMillis}), or
+     *                         null when unknown
+     * @param maxFragmentBytes the most caller audio (mono PCM bytes) one fragment may hold
+     */
+    public CallerAudioCapture(String contactId, CapturePolicy policy, Long notBeforeMillis, int maxFragmentBytes) {
+        this.contactId = contactId;
+        this.policy = policy;
+        this.notBeforeMillis = notBeforeMillis == null ? Long.MIN_VALUE : notBeforeMillis;
+        this.maxFragmentBytes = maxFragmentBytes;
+    }
+
+    public synchronized boolean isStopped() {
         return stopped != null;
     }
 
     /** A new fragment (Matroska segment) begins; a previous one left open is judged first. */
-    public void fragmentStarted() {
+    public synchronized void fragmentStarted() {
         if (inFragment) {
             fragmentComplete();
         }
@@ -86,10 +104,11 @@ public final class CallerAudioCapture {
         clusterStarted = false;
         clusterEnded = false;
         pendingBytes = 0;
+        fragmentTooLarge = false;
     }
 
     /** The fragment's frames begin; {@code callerFormat} is null when the fragment has no caller track. */
-    public void clusterStarted(AudioFormat callerFormat) {
+    public synchronized void clusterStarted(AudioFormat callerFormat) {
         clusterStarted = true;
         fragmentFormat = callerFormat;
         if (callerFormat != null) {
@@ -97,35 +116,44 @@ public final class CallerAudioCapture {
         }
     }
 
-    public void clusterEnded() {
+    public synchronized void clusterEnded() {
         if (clusterStarted) {
             clusterEnded = true;
         }
     }
 
-    public long fragmentProducerMillis() {
+    public synchronized long fragmentProducerMillis() {
         return fragmentProducerMillis;
     }
 
     /** A frame of the caller track; {@code producerMillis} is its producer time, Long.MIN_VALUE if unknown. */
-    public void callerFrame(ByteBuffer data, long producerMillis) {
-        if (isStopped() || fragmentFormat == null) {
+    public synchronized void callerFrame(ByteBuffer data, long producerMillis) {
+        if (isStopped() || fragmentFormat == null || fragmentTooLarge) {
             return;
         }
-        if (producerMillis != Long.MIN_VALUE && producerMillis < notBeforeMillis) {
+        if (producerMillis == Long.MIN_VALUE) {
+            framesWithoutTime++;
+            return;
+        }
+        if (producerMillis < notBeforeMillis) {
             framesBeforeStart++;
             return;
         }
         int frames = data.remaining() / fragmentFormat.frameSize();
-        int needed = pendingBytes + frames * fragmentFormat.bytesPerSample();
+        long needed = (long) pendingBytes + (long) frames * fragmentFormat.bytesPerSample();
+        if (needed > maxFragmentBytes) {
+            fragmentTooLarge = true;
+            pendingBytes = 0;
+            return;
+        }
         if (needed > pending.length) {
-            pending = Arrays.copyOf(pending, Math.max(needed, pending.length * 2));
+            pending = Arrays.copyOf(pending, (int) Math.min(maxFragmentBytes, Math.max(needed, pending.length * 2L)));
         }
         pendingBytes += fragmentFormat.toMonoLittleEndian(data, pending, pendingBytes);
     }
 
     /** A SimpleTag of the current fragment (leading or trailing), including GetMedia's own. */
-    public void tag(String name, String value) {
+    public synchronized void tag(String name, String value) {
         if (isStopped() || name == null) {
             return;
         }
@@ -159,7 +187,7 @@ public final class CallerAudioCapture {
     }
 
     /** The current fragment has all its frames and tags: keep it if it is provably this contact's. */
-    public void fragmentComplete() {
+    public synchronized void fragmentComplete() {
         if (isStopped() || !inFragment) {
             return;
         }
@@ -167,7 +195,11 @@ public final class CallerAudioCapture {
         if (!clusterStarted && fragmentContactIds.isEmpty()) {
             return; // a tags-only chunk, no audio to judge
         }
-        if (isThisContact()) {
+        if (isThisContact() && fragmentTooLarge) {
+            fragmentsSkipped++;
+            LOG.atWarn().addKeyValue("fragmentNumber", fragmentNumber).addKeyValue("maxFragmentBytes", maxFragmentBytes)
+                    .log("Dropped a fragment whose caller audio is larger than the cap");
+        } else if (isThisContact()) {
             keep();
         } else if (fragmentsKept > 0) {
             stop(StopReason.OTHER_CONTACT, "fragment " + fragmentNumber + " has ContactId " + describeContactIds());
@@ -179,7 +211,7 @@ public final class CallerAudioCapture {
     }
 
     /** The stream ended. Inside a cluster whose end never came, the stream was cut: a fault. */
-    public void endOfStream() {
+    public synchronized void endOfStream() {
         if (isStopped()) {
             return;
         }
@@ -192,11 +224,11 @@ public final class CallerAudioCapture {
     }
 
     /** The bytes could not be read on (I/O or parse failure). */
-    public void fault(String why) {
+    public synchronized void fault(String why) {
         stop(StopReason.STREAM_FAULT, why);
     }
 
-    public void timeBudgetExhausted() {
+    public synchronized void timeBudgetExhausted() {
         stop(StopReason.TIME_BUDGET, null);
     }
 
@@ -258,10 +290,15 @@ public final class CallerAudioCapture {
     }
 
     /** The sample so far; call once reading has stopped (a capture not yet stopped reports END_OF_STREAM). */
-    public CaptureResult result() {
+    public synchronized CaptureResult result() {
         StopReason reason = stopped == null ? StopReason.END_OF_STREAM : stopped;
         if (framesBeforeStart > 0) {
-            LOG.atInfo().addKeyValue("frames", framesBeforeStart).log("Dropped caller frames stamped before the contact's start");
+            LOG.atInfo().addKeyValue("frames", framesBeforeStart).addKeyValue("notBeforeMillis", notBeforeMillis)
+                    .log("Dropped caller frames stamped before the stream start or the challenge request");
+        }
+        if (framesWithoutTime > 0) {
+            LOG.atWarn().addKeyValue("frames", framesWithoutTime)
+                    .log("Dropped caller frames without a producer timestamp");
         }
         return new CaptureResult(reason,
                 wav == null ? null : wav.toByteArray(),

@@ -8,26 +8,41 @@ import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.NomidioGateway;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sampleUpload: capture the caller's audio, then upload it to the challenge or cancel the challenge with a
- * reason. Whatever happens, the gateway is told (unless it cannot be reached), so the polling flow never waits for
- * a timeout.
+ * One sampleUpload: make sure the gateway credentials are usable, capture the caller's audio, then upload it to the
+ * challenge or cancel the challenge with a reason. Whatever happens, the gateway is told (unless it cannot be
+ * reached, or the credentials to reach it cannot be decrypted), so the polling flow never waits for a timeout.
  */
 public final class SampleUploadProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleUploadProcessor.class);
+    /**
+     * Kept back from the upload for a cancel when the upload fails or hangs: a token is cached by then, so a
+     * cancel is one small POST over the gateway client's 1.5 s connect timeout.
+     */
+    static final Duration CANCEL_RESERVE = Duration.ofMillis(1500);
 
     private final CallerAudioSource source;
     private final NomidioGateway gateway;
+    private final Supplier<String> accessKeySecret;
     private final CaptureSettings settings;
     private final Clock clock;
 
-    public SampleUploadProcessor(CallerAudioSource source, NomidioGateway gateway, CaptureSettings settings, Clock clock) {
+    /**
+     * @param accessKeySecret the gateway's access key secret (the gateway client's own supplier): asked for once
+     *                        before capture, so that a KMS failure is known before the caller's audio is read and
+     *                        never eats the time kept for the upload
+     */
+    public SampleUploadProcessor(CallerAudioSource source, NomidioGateway gateway, Supplier<String> accessKeySecret,
+            CaptureSettings settings, Clock clock) {
         this.source = source;
         this.gateway = gateway;
+        this.accessKeySecret = accessKeySecret;
         this.settings = settings;
         this.clock = clock;
     }
@@ -40,6 +55,14 @@ public final class SampleUploadProcessor {
                 return cancel(request.challengeId(), CancelReason.INTERNAL_ERROR, problem, null, deadline);
             }
             return new SampleUploadOutcome(Action.FAILED, null, null, 0, 0, problem);
+        }
+        String unusable = secretProblem();
+        if (unusable != null) {
+            // Without the secret there is no token, so no cancel either: the gateway ends the challenge at its own
+            // expiry, and the flow's polling at its own limit. Say loudly which challenge was left waiting.
+            LOG.atError().addKeyValue("challengeId", request.challengeId()).addKeyValue("problem", unusable)
+                    .log("Cannot tell the gateway anything: the access key secret is unavailable; the challenge ends at its expiry");
+            return new SampleUploadOutcome(Action.FAILED, null, null, 0, 0, "access key secret unavailable: " + unusable);
         }
         CapturePolicy policy = settings.policyFor(request.level());
         long started = System.nanoTime();
@@ -69,7 +92,7 @@ public final class SampleUploadProcessor {
     private SampleUploadOutcome upload(SampleUploadRequest request, CaptureResult result, Deadline deadline) {
         long started = System.nanoTime();
         try {
-            gateway.uploadSample(request.challengeId(), result.wav(), deadline);
+            gateway.uploadSample(request.challengeId(), result.wav(), deadline.minus(CANCEL_RESERVE));
             LOG.atInfo().addKeyValue("challengeId", request.challengeId()).addKeyValue("bytes", result.wav().length)
                     .addKeyValue("speechMs", result.speechMillis())
                     .addKeyValue("uploadMs", (System.nanoTime() - started) / 1_000_000).log("Uploaded the sample");
@@ -84,6 +107,10 @@ public final class SampleUploadProcessor {
                         result.speechMillis(), "upload refused: " + e.error());
             }
             return cancel(request.challengeId(), CancelReason.INTERNAL_ERROR, "upload failed: " + e.error(), result, deadline);
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("challengeId", request.challengeId()).setCause(e).log("Upload failed unexpectedly");
+            return cancel(request.challengeId(), CancelReason.INTERNAL_ERROR, "upload failed: " + e.getClass().getSimpleName(),
+                    result, deadline);
         }
     }
 
@@ -101,6 +128,23 @@ public final class SampleUploadProcessor {
             LOG.atError().addKeyValue("challengeId", challengeId).addKeyValue("reason", reason)
                     .addKeyValue("error", e.error()).addKeyValue("detail", e.getMessage()).log("Could not cancel the challenge");
             return new SampleUploadOutcome(Action.FAILED, reason, stop, samples, speech, "cancel failed: " + e.error());
+        } catch (RuntimeException e) {
+            // e.g. an SdkException from KMS through the gateway client's secret supplier: never out of the handler.
+            LOG.atError().addKeyValue("challengeId", challengeId).addKeyValue("reason", reason).setCause(e)
+                    .log("Could not cancel the challenge");
+            return new SampleUploadOutcome(Action.FAILED, reason, stop, samples, speech,
+                    "cancel failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Null when the secret is at hand (decrypted now, or earlier in this container), else why not. */
+    private String secretProblem() {
+        try {
+            String secret = accessKeySecret.get();
+            return secret == null || secret.isEmpty() ? "empty secret" : null;
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("exception", e.getClass().getName()).log("Could not decrypt the access key secret");
+            return e.getClass().getSimpleName();
         }
     }
 

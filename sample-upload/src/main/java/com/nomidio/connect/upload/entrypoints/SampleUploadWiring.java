@@ -27,10 +27,17 @@ public final class SampleUploadWiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleUploadWiring.class);
     /**
-     * No per-call limit and the HTTP client's default socket timeout: GetMedia is a long read whose pace the
-     * caller sets, and the processor bounds it by its own deadline.
+     * No client-wide call limit and the HTTP client's default socket timeout: GetMedia is a long read whose pace
+     * the caller sets. Each KVS call carries its own API-call timeout, the capture time left (KvsCallerAudioSource).
      */
     static final SdkClients.Timeouts TIMEOUTS = new SdkClients.Timeouts(Duration.ofSeconds(2), null, null);
+    /**
+     * The one KMS Decrypt per container, retries included, runs before capture and may take this long: KMS answers
+     * in tens of milliseconds, but a cold client's first call on a busy host took up to 3.5 s in the tests; a
+     * function with a 30 s timeout can give it 10 s (5 s per attempt) and still capture 15 s of audio.
+     */
+    static final Duration KMS_CALL_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration KMS_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
 
     private SampleUploadWiring() {
     }
@@ -43,16 +50,19 @@ public final class SampleUploadWiring {
         try {
             SdkClients aws = SdkClients.fromEnvironment(env, TIMEOUTS);
             Supplier<String> secret = AccessKeySecrets.fromEnvironment(env,
-                    () -> aws.configure(KmsClient.builder(), AwsEnvironment.KMS).build());
+                    () -> aws.configure(KmsClient.builder(), AwsEnvironment.KMS)
+                            .overrideConfiguration(o -> o.apiCallTimeout(KMS_CALL_TIMEOUT)
+                                    .apiCallAttemptTimeout(KMS_ATTEMPT_TIMEOUT))
+                            .build());
             CaptureSettings settings = CaptureSettings.fromEnvironment(env);
             KinesisVideoClient kinesisVideo = aws.configure(KinesisVideoClient.builder(), AwsEnvironment.KINESIS_VIDEO)
                     .build();
             KvsCallerAudioSource source = new KvsCallerAudioSource(kinesisVideo,
                     MediaClients.over(aws.httpClient(), aws.credentials(), aws.region().orElse(null)),
-                    settings.startSelector());
+                    settings);
             return new SampleUploadProcessor(source,
                     new HttpNomidioGateway(GatewayConfig.fromEnvironment(env, secret), Json.mapper()),
-                    settings, Clock.systemUTC());
+                    secret, settings, Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             LOG.atError().addKeyValue("problem", e.getMessage()).log("sampleUpload configuration is unusable");
             throw e;

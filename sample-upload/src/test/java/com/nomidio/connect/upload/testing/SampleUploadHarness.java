@@ -17,11 +17,17 @@ import com.nomidio.connect.upload.adapters.KvsCallerAudioSource;
 import com.nomidio.connect.upload.adapters.MediaClients;
 import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadProcessor;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -43,6 +49,7 @@ public final class SampleUploadHarness implements AutoCloseable {
     public final WireMockServer gateway;
     public final GatewayStubs stubs;
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
+    private final AtomicLong mediaBytesRead = new AtomicLong();
 
     public SampleUploadHarness() {
         gateway = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -67,15 +74,24 @@ public final class SampleUploadHarness implements AutoCloseable {
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.EU_WEST_2)
                 .credentialsProvider(CREDENTIALS)
-                .httpClient(http)
+                .httpClient(new CountingHttpClient(http, mediaBytesRead))
                 .build());
-        return new SampleUploadProcessor(new KvsCallerAudioSource(kinesisVideo, media, settings.startSelector()),
-                new HttpNomidioGateway(gatewayConfig(), JSON), settings, Clock.systemUTC());
+        return new SampleUploadProcessor(new KvsCallerAudioSource(kinesisVideo, media, settings),
+                new HttpNomidioGateway(gatewayConfig(), JSON), () -> GatewayStubs.ACCESS_KEY_SECRET, settings,
+                Clock.systemUTC());
     }
 
     private GatewayConfig gatewayConfig() {
         return new GatewayConfig(URI.create(stubs.baseUrl()), GatewayStubs.SUPPLIER_CODE, GatewayStubs.ENTERPRISE_CODE,
                 GatewayStubs.ACCESS_KEY_ID, () -> GatewayStubs.ACCESS_KEY_SECRET, null);
+    }
+
+    /**
+     * The bytes the function read from GetMedia responses: what the client consumed, not what the fake wrote
+     * (which socket buffers would blur).
+     */
+    public long mediaBytesRead() {
+        return mediaBytesRead.get();
     }
 
     public List<Wav> uploads(String challengeId) {
@@ -100,6 +116,53 @@ public final class SampleUploadHarness implements AutoCloseable {
                     }
                 })
                 .toList();
+    }
+
+    /** Counts the response body bytes the SDK hands to the function. */
+    private record CountingHttpClient(SdkHttpClient delegate, AtomicLong counter) implements SdkHttpClient {
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            ExecutableHttpRequest call = delegate.prepareRequest(request);
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() throws IOException {
+                    HttpExecuteResponse response = call.call();
+                    return HttpExecuteResponse.builder().response(response.httpResponse())
+                            .responseBody(response.responseBody().map(body -> AbortableInputStream.create(
+                                    new FilterInputStream(body) {
+                                        @Override
+                                        public int read() throws IOException {
+                                            int b = super.read();
+                                            if (b >= 0) {
+                                                counter.incrementAndGet();
+                                            }
+                                            return b;
+                                        }
+
+                                        @Override
+                                        public int read(byte[] buffer, int offset, int length) throws IOException {
+                                            int n = super.read(buffer, offset, length);
+                                            if (n > 0) {
+                                                counter.addAndGet(n);
+                                            }
+                                            return n;
+                                        }
+                                    }, body)).orElse(null))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                    call.abort();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            // the shared client is closed by the harness
+        }
     }
 
     @Override

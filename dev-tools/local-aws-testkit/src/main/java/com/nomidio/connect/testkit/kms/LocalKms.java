@@ -51,6 +51,7 @@ public final class LocalKms extends LocalHttpServer {
     private final List<Held> held = new CopyOnWriteArrayList<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Refusal refusal;
+    private volatile long delayMillis;
 
     /** Holds {@code plaintext} under {@code context} as {@link #CIPHERTEXT_BASE64}; returns that ciphertext. */
     public String holds(String plaintext, Map<String, String> context) {
@@ -65,6 +66,12 @@ public final class LocalKms extends LocalHttpServer {
     /** Every request from now on fails with this KMS error (e.g. 400 AccessDeniedException). */
     public LocalKms refuseEverything(int status, String type, String message) {
         this.refusal = new Refusal(status, type, message);
+        return this;
+    }
+
+    /** Every answer from now on comes only after {@code millis} (KMS throttled or far away). */
+    public LocalKms delay(long millis) {
+        this.delayMillis = millis;
         return this;
     }
 
@@ -87,6 +94,7 @@ public final class LocalKms extends LocalHttpServer {
         held.clear();
         requests.clear();
         refusal = null;
+        delayMillis = 0;
     }
 
     /** A real SDK client for this endpoint, signing with made-up credentials. */
@@ -105,6 +113,14 @@ public final class LocalKms extends LocalHttpServer {
         String operation = target.startsWith("TrentService.") ? target.substring("TrentService.".length()) : target;
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         requests.add(new Request(operation, Map.copyOf(exchange.getRequestHeaders()), body));
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         Refusal refused = refusal;
         if (refused != null) {
             error(exchange, refused.status(), refused.type(), refused.message());

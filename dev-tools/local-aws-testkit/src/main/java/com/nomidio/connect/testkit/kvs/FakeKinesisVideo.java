@@ -30,6 +30,11 @@ public final class FakeKinesisVideo extends LocalHttpServer {
     private volatile boolean fragmentNumberInclusive;
     private volatile long paceMillis;
     private volatile int mediaStatus = 200;
+    private volatile int dataEndpointStatus = 200;
+    private volatile long dataEndpointDelayMillis;
+    private volatile long mediaOpenDelayMillis;
+    private volatile int breakAfterFragments = -1;
+    private volatile boolean staysLive;
     private volatile boolean clientWentAway;
 
     public FakeKinesisVideo(List<ServedFragment> fragments) {
@@ -59,6 +64,40 @@ public final class FakeKinesisVideo extends LocalHttpServer {
     /** GetMedia answers with this status and an AWS JSON error instead of media. */
     public FakeKinesisVideo failMedia(int status) {
         this.mediaStatus = status;
+        return this;
+    }
+
+    /** GetDataEndpoint answers with this status and an AWS JSON error (500: KVS having a bad moment). */
+    public FakeKinesisVideo failDataEndpoint(int status) {
+        this.dataEndpointStatus = status;
+        return this;
+    }
+
+    /** GetDataEndpoint answers only after {@code millis} (Long.MAX_VALUE: never, until the client gives up). */
+    public FakeKinesisVideo delayDataEndpoint(long millis) {
+        this.dataEndpointDelayMillis = millis;
+        return this;
+    }
+
+    /** GetMedia sends its response headers only after {@code millis} (Long.MAX_VALUE: never). */
+    public FakeKinesisVideo delayMediaOpen(long millis) {
+        this.mediaOpenDelayMillis = millis;
+        return this;
+    }
+
+    /**
+     * GetMedia sends {@code fragments} fragments and half the next, then this fake stops serving and drops every
+     * connection: the read fails mid-stream with an I/O error, as when the connection to KVS breaks. Nothing is
+     * served afterwards.
+     */
+    public FakeKinesisVideo breakAfter(int fragments) {
+        this.breakAfterFragments = fragments;
+        return this;
+    }
+
+    /** GetMedia keeps the stream open after the last fragment, as a live stream does, until the client goes. */
+    public FakeKinesisVideo staysLive() {
+        this.staysLive = true;
         return this;
     }
 
@@ -99,6 +138,15 @@ public final class FakeKinesisVideo extends LocalHttpServer {
 
     private void dataEndpoint(HttpExchange exchange) throws IOException {
         dataEndpointRequests.add(JSON.readTree(exchange.getRequestBody()));
+        if (!waitFor(dataEndpointDelayMillis)) {
+            return;
+        }
+        if (dataEndpointStatus != 200) {
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", "ClientLimitExceededException:");
+            respond(exchange, dataEndpointStatus, "application/json",
+                    JSON.createObjectNode().put("message", "GetDataEndpoint failed").toString());
+            return;
+        }
         respond(exchange, 200, "application/json",
                 JSON.createObjectNode().put("DataEndpoint", endpoint().toString()).toString());
     }
@@ -112,8 +160,12 @@ public final class FakeKinesisVideo extends LocalHttpServer {
                     JSON.createObjectNode().put("message", "Stream not found").toString());
             return;
         }
+        if (!waitFor(mediaOpenDelayMillis)) {
+            return;
+        }
         List<ServedFragment> fragments = this.fragments;
         int start = startIndex(fragments, request.path("StartSelector"));
+        int breakAt = breakAfterFragments < 0 ? -1 : Math.min(fragments.size() - 1, start + breakAfterFragments);
         exchange.getResponseHeaders().add("Content-Type", "video/webm");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -122,15 +174,42 @@ public final class FakeKinesisVideo extends LocalHttpServer {
                     Thread.sleep(paceMillis);
                 }
                 byte[] bytes = fragments.get(i).bytes();
+                if (i == breakAt) {
+                    out.write(bytes, 0, bytes.length / 2);
+                    out.flush();
+                    // The JDK server has no way to reset one exchange: stopping it closes the connection mid-body.
+                    exchange.getHttpContext().getServer().stop(0);
+                    return;
+                }
                 out.write(bytes);
                 out.flush();
                 bytesSent.addAndGet(bytes.length);
                 fragmentSentNanos.add(System.nanoTime());
             }
+            if (staysLive) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
         } catch (IOException e) {
+            if (breakAt >= 0) {
+                return; // the break this fake was asked for, not the client's doing
+            }
             clientWentAway = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sleeps {@code millis}; false when the server is closing meanwhile (then nothing more is sent). */
+    private static boolean waitFor(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

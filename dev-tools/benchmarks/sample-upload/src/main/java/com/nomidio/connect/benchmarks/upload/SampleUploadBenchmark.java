@@ -146,7 +146,8 @@ public final class SampleUploadBenchmark {
                 var first = fixture.call().fragments().get(0);
                 SampleUploadOutcome outcome = processor.process(new SampleUploadRequest(ConnectFixtures.CONTACT_ID,
                         "arn:aws:kinesisvideo:eu-west-2:111122223333:stream/connect-bench/1", first.number(),
-                        first.producerMillis(), "ch-bench", AuthLevel.STANDARD, System.currentTimeMillis()),
+                        // asked as the fixture's stream began (its clock is 2023's): the whole call is after the question
+                        first.producerMillis(), "ch-bench", AuthLevel.STANDARD, first.producerMillis()),
                         Deadline.after(Duration.ofSeconds(30)));
                 // The upload request arrives as soon as the last kept fragment does; the next fragment is 2 s away.
                 int lastKept = fragmentsKept(outcome, fixture);
