@@ -139,9 +139,9 @@ class HttpNomidioGatewayTest {
         stubs.token(1);
         stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
 
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
         clock.advance(Duration.ofSeconds(20));
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
 
         server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
     }
@@ -152,9 +152,9 @@ class HttpNomidioGatewayTest {
         stubs.token(10 * 24 * 3600);
         stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
 
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
         clock.advance(Duration.ofMinutes(61));
-        gateway.identify(Subject.phone(NUMBER), seconds(2));
+        gateway.identify(Subject.phone(NUMBER), ample());
 
         server.verify(2, postRequestedFor(urlPathEqualTo("/oauth2/token")));
     }
@@ -165,7 +165,7 @@ class HttpNomidioGatewayTest {
         server.stubFor(post(urlPathEqualTo("/v1/identities/search"))
                 .willReturn(okJson("{\"status\":\"ENROLLED\",\"nomidioId\":\"NID-1\",\"padding\":\"" + padding + "\"}")));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
                     assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE);
                     assertThat(e.getMessage()).contains("larger than " + HttpNomidioGateway.MAX_BODY_BYTES);
@@ -178,7 +178,7 @@ class HttpNomidioGatewayTest {
         server.stubFor(post(urlPathEqualTo("/v1/identities/search"))
                 .willReturn(okJson(GatewayStubs.identityJson(nomidioId, NomidioStatus.ENROLLED, null))));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.MALFORMED_RESPONSE));
     }
@@ -186,7 +186,7 @@ class HttpNomidioGatewayTest {
     @ParameterizedTest
     @CsvSource({"'../identities/NID-1'", "'chl 1'", "'chl-1?waitSeconds=20'", "''"})
     void challengeResult_whenChallengeIdIsNotAGatewayId_failsWithoutCalling(String challengeId) {
-        assertThatThrownBy(() -> gateway.challengeResult(challengeId, Duration.ZERO, seconds(2)))
+        assertThatThrownBy(() -> gateway.challengeResult(challengeId, Duration.ZERO, ample()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_REQUEST));
         server.verify(0, getRequestedFor(urlPathMatching("/v1/challenges/.*")));
@@ -201,7 +201,7 @@ class HttpNomidioGatewayTest {
                 .whenScenarioStateIs("ok")
                 .willReturn(okJson(GatewayStubs.identityJson("NID-1", NomidioStatus.EXISTS, null))));
 
-        assertThat(gateway.identify(Subject.phone(NUMBER), seconds(5)).status()).isEqualTo(NomidioStatus.EXISTS);
+        assertThat(gateway.identify(Subject.phone(NUMBER), ample()).status()).isEqualTo(NomidioStatus.EXISTS);
         server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
     }
 
@@ -209,7 +209,7 @@ class HttpNomidioGatewayTest {
     void invite_whenRetryAfterDoesNotFitTheDeadline_givesUpAtOnce() {
         stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "30"));
 
-        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", seconds(5)))
+        assertThatThrownBy(() -> gateway.invite(NUMBER, "contact-1", Deadline.after(Duration.ofSeconds(5))))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.RATE_LIMITED));
         server.verify(1, postRequestedFor(urlPathEqualTo("/v1/invitations")));
@@ -219,7 +219,7 @@ class HttpNomidioGatewayTest {
     void identify_whenStillRateLimitedAfterRetryAfter_givesUpAfterOneMoreTry() {
         stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED").withHeader("Retry-After", "0"));
 
-        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), seconds(5)))
+        assertThatThrownBy(() -> gateway.identify(Subject.phone(NUMBER), ample()))
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.RATE_LIMITED));
         server.verify(2, postRequestedFor(urlPathEqualTo("/v1/identities/search")));

@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.nomidio.connect.upload.fixtures.ConnectFixtures.CONTACT_ID;
+import static com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures.CONTACT_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.aws.AwsEnvironment;
@@ -23,7 +23,7 @@ import com.nomidio.connect.upload.domain.CaptureSettings;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome.Action;
 import com.nomidio.connect.upload.domain.StopReason;
-import com.nomidio.connect.upload.fixtures.ConnectFixtures;
+import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.SampleUploadHarness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
