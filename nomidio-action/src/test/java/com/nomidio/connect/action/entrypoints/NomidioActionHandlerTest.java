@@ -413,15 +413,7 @@ class NomidioActionHandlerTest {
 
         Map<String, String> answer = harness.invoke(event("startSampleUpload"));
 
-        assertThat(answer).containsExactly(
-                entry("nomidio_status", "ERROR"),
-                entry("nomidio_fraud_flag", ""),
-                entry("nomidio_challenge_auth", ""),
-                entry("nomidio_challenge_result", ""),
-                entry("nomidio_authenticated_enrolled", "false"),
-                entry("nomidio_id", ""),
-                entry("nomidio_challenge_id", ""),
-                entry("nomidio_voice_auth", "Inconclusive"));
+        assertClaimsNothingAboutSomebodyElsesChallenge(answer);
         harness.lambda.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -566,15 +558,7 @@ class NomidioActionHandlerTest {
 
         Map<String, String> answer = harness.invoke(event("challengeResult"));
 
-        assertThat(answer).containsExactly(
-                entry("nomidio_status", "ERROR"),
-                entry("nomidio_fraud_flag", ""),
-                entry("nomidio_challenge_auth", ""),
-                entry("nomidio_challenge_result", ""),
-                entry("nomidio_authenticated_enrolled", "false"),
-                entry("nomidio_id", ""),
-                entry("nomidio_challenge_id", ""),
-                entry("nomidio_voice_auth", "Inconclusive"));
+        assertClaimsNothingAboutSomebodyElsesChallenge(answer);
     }
 
     @Test
@@ -771,5 +755,18 @@ class NomidioActionHandlerTest {
         ObjectNode line = harness.metricLines().get(0);
         assertThat(line.path("outcome").asText()).isEqualTo("WITHHELD_NUMBER");
         assertThat(line.has("GatewayLatency")).isFalse();
+    }
+
+    /** ERROR, every claim empty, and neither id kept: the challenge in the attributes is somebody else's. */
+    private static void assertClaimsNothingAboutSomebodyElsesChallenge(Map<String, String> answer) {
+        assertThat(answer).containsExactly(
+                entry("nomidio_status", "ERROR"),
+                entry("nomidio_fraud_flag", ""),
+                entry("nomidio_challenge_auth", ""),
+                entry("nomidio_challenge_result", ""),
+                entry("nomidio_authenticated_enrolled", "false"),
+                entry("nomidio_id", ""),
+                entry("nomidio_challenge_id", ""),
+                entry("nomidio_voice_auth", "Inconclusive"));
     }
 }
