@@ -60,9 +60,10 @@ class CaptureAndRoutingTest {
 
     @Test
     void call_whenOnePollFindsTheGatewayUnavailable_pollsAgainAndPasses() {
-        // times=2: the client retries an idempotent read once, so one poll sees two 503s and answers UNAVAILABLE.
+        // times=2: the client retries an idempotent read once, so one poll sees two 503s and answers UNAVAILABLE;
+        // armed after startSampleUpload, whose own non-waiting read (the challenge binding check) comes first.
         CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
-                .fault(ScheduledFault.parse("getChallengeResult=503,times=2")));
+                .fault(ScheduledFault.parse("getChallengeResult=503,times=2,after=startSampleUpload")));
 
         assertThat(call.events(TranscriptEvent.Kind.LAMBDA)).filteredOn(e -> "challengeResult".equals(
                 e.details().get("parameter.action"))).extracting(e -> e.details().get("result.nomidio_challenge_result"))

@@ -29,12 +29,33 @@ class GatewayFaultsTest {
     }
 
     @Test
-    void call_whenGatewayGoesDownAfterTheChallengeIsCreated_isUnavailableNotCompletedAndQueued() {
+    void call_whenGatewayGoesDownBeforeCaptureStarts_cancelsAtOnceNotCompletedAndQueued() {
+        // startSampleUpload first reads the challenge (is it this contact's?): with the gateway down it cannot tell,
+        // so it starts no upload and the flow takes the capture-failed path at once instead of polling.
         CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
                 .fault(ScheduledFault.gatewayDownAfter("createChallenge")));
 
+        assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload",
+                "cancelChallenge");
+        assertThat(call.events(TranscriptEvent.Kind.ASYNC_INVOCATION)).isEmpty();
+        // The not-completed path records TIMEOUT whatever the cancel answered (here: the gateway is still down).
+        assertThat(call.attributes()).containsEntry("nomidio_challenge_result", "TIMEOUT")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_authenticated_enrolled", "false");
+        assertThat(call.prompts()).doesNotContain("To confirm your identity, please say your full name, and then count slowly from one to ten.")
+                .contains("Sorry, we could not complete the identity check this time.");
+        assertThat(call.flowsEntered()).endsWith("NOMIDIO-POST-FLOW");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    @Test
+    void call_whenGatewayGoesDownOnceCaptureHasStarted_isUnavailableNotCompletedAndQueued() {
+        CallResult call = DEPLOYMENT.call(CallScenario.builder().caller(ENROLLED)
+                .fault(ScheduledFault.gatewayDownAfter("startSampleUpload")));
+
         assertThat(call.events(TranscriptEvent.Kind.FAULT_INJECTED)).singleElement()
-                .satisfies(e -> assertThat(e.details()).containsEntry("after", "createChallenge"));
+                .satisfies(e -> assertThat(e.details()).containsEntry("after", "startSampleUpload"));
         // An unavailable poll costs one round, not the challenge: all four rounds are tried.
         assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload",
                 "challengeResult", "challengeResult", "challengeResult", "challengeResult");

@@ -197,6 +197,11 @@ public final class ContactFlowActions implements ActionPerformer {
             throw new InvalidRequest("no customer audio stream in $.MediaStreams: start media streaming before "
                     + Action.START_SAMPLE_UPLOAD.parameterValue());
         }
+        // This caller's audio goes only to this contact's challenge of this identity: a forged challenge id must not
+        // get another contact's challenge a sample (nor let this caller's voice answer it).
+        if (ownResult(in, challengeId, Duration.ZERO) == null) {
+            return notOwnChallenge(in, Action.START_SAMPLE_UPLOAD);
+        }
         AuthLevel level = state.challengeAuth() != null ? state.challengeAuth() : requestedLevel(state.requestedAuthLevel());
         SampleUploadRequest upload = new SampleUploadRequest(in.request.contactId(), audio.streamArn().trim(),
                 blankToNull(audio.startFragmentNumber()), epochMillis(audio.startTimestamp()), challengeId, level,
@@ -222,15 +227,10 @@ public final class ContactFlowActions implements ActionPerformer {
         // even when it comes at the very end of the wait; PENDING sends the flow round its loop again.
         Duration remaining = in.deadline.remaining();
         Duration wait = remaining.compareTo(maxLongPoll) < 0 ? remaining : maxLongPoll;
-        ChallengeResult result = in.timed(() -> gateway.challengeResult(challengeId, wait, in.deadline));
-        if (!result.belongsTo(in.request.contactId(), state.nomidioId()) || result.nomidioStatus() == null) {
-            // The challenge id in the attributes is not this contact's challenge of this identity (set by something
-            // other than this contact's createChallenge): its result proves nothing about this caller.
-            LOG.atWarn().addKeyValue("challengeId", challengeId)
-                    .addKeyValue("sameContact", in.request.contactId().equals(result.contactId()))
-                    .addKeyValue("sameIdentity", result.nomidioId() != null && result.nomidioId().equals(state.nomidioId()))
-                    .log("The challenge does not belong to this contact and identity, answering ERROR");
-            return in.answer(Action.CHALLENGE_RESULT, NomidioStatus.ERROR.name(), FlowAttributes.failure(NomidioStatus.ERROR));
+        ChallengeResult result = ownResult(in, challengeId, wait);
+        if (result == null) {
+            // Its result proves nothing about this caller.
+            return notOwnChallenge(in, Action.CHALLENGE_RESULT);
         }
         ChallengeStatus status = result.status();
         AuthLevel required = stricter(state.challengeAuth(), requestedLevel(state.requestedAuthLevel()));
@@ -260,6 +260,10 @@ public final class ContactFlowActions implements ActionPerformer {
     private ActionOutcome cancelChallenge(Invocation in) {
         ContactState state = in.state;
         String challengeId = require(state.challengeId(), ContactAttribute.CHALLENGE_ID);
+        // Only this contact's challenge of this identity: a forged id must not cancel somebody else's challenge.
+        if (ownResult(in, challengeId, Duration.ZERO) == null) {
+            return notOwnChallenge(in, Action.CANCEL_CHALLENGE);
+        }
         ChallengeResult result = in.timed(() ->
                 gateway.cancelChallenge(challengeId, CancelReason.STREAM_ERROR, in.deadline));
         LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("reason", CancelReason.STREAM_ERROR)
@@ -273,6 +277,29 @@ public final class ContactFlowActions implements ActionPerformer {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
+
+    /**
+     * The challenge's result as the gateway has it (waiting at most {@code wait}), or null, with a warning, when the
+     * gateway does not say it is this contact's challenge of this identity: the id in the attributes was then set by
+     * something other than this contact's createChallenge.
+     */
+    private ChallengeResult ownResult(Invocation in, String challengeId, Duration wait) {
+        ChallengeResult result = in.timed(() -> gateway.challengeResult(challengeId, wait, in.deadline));
+        String nomidioId = in.state.nomidioId();
+        if (result.belongsTo(in.request.contactId(), nomidioId) && result.nomidioStatus() != null) {
+            return result;
+        }
+        LOG.atWarn().addKeyValue("action", in.request.actionName()).addKeyValue("challengeId", challengeId)
+                .addKeyValue("sameContact", in.request.contactId().equals(result.contactId()))
+                .addKeyValue("sameIdentity", result.nomidioId() != null && result.nomidioId().equals(nomidioId))
+                .log("The challenge does not belong to this contact and identity, answering ERROR");
+        return null;
+    }
+
+    /** Claims nothing, and keeps neither id: the challenge is somebody else's. */
+    private static ActionOutcome notOwnChallenge(Invocation in, Action action) {
+        return in.answer(action, NomidioStatus.ERROR.name(), FlowAttributes.failure(NomidioStatus.ERROR));
+    }
 
     private void cancelQuietly(Invocation in, String challengeId, CancelReason reason) {
         try {

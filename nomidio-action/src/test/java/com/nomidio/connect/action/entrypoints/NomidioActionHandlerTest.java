@@ -57,6 +57,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NomidioActionHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A contact other than the sample events' one. */
+    private static final String OTHER_CONTACT_ID = "0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d";
 
     @RegisterExtension
     static final NomidioActionHarness harness = new NomidioActionHarness();
@@ -397,7 +399,65 @@ class NomidioActionHandlerTest {
                 .put("requestedAtMillis", requestedAt);
         assertThat(payload).isEqualTo(expected);
         assertThat(JSON.treeToValue(payload, SampleUploadRequest.class).problem()).isNull();
-        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
+        // One gateway call: the non-waiting read that checks the challenge is this contact's and identity's.
+        harness.gateway.verify(1, getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
+                .withQueryParam("waitSeconds", equalTo("0")));
+        harness.gateway.verify(0, postRequestedFor(urlPathMatching("/v1/.*")));
+    }
+
+    @Test
+    void startSampleUpload_whenTheChallengeIsAnotherContacts_answersErrorWithoutInvoking() {
+        // A challenge id copied from another contact: this caller's audio must not be sent to it.
+        harness.stubs.bindChallengesTo(OTHER_CONTACT_ID, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
+                .challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD);
+
+        Map<String, String> answer = harness.invoke(event("startSampleUpload"));
+
+        assertClaimsNothingAboutSomebodyElsesChallenge(answer);
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void startSampleUpload_whenTheChallengeIsAnotherIdentitys_answersErrorWithoutInvoking() {
+        Map<String, String> answer = harness.invoke(withAttribute(event("startSampleUpload"), "nomidio_id", "NMD-VICTIM01"));
+
+        assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", ""),
+                entry("nomidio_challenge_result", ""));
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void startSampleUpload_whenTheGatewayIsDown_answersUnavailableWithoutInvoking() {
+        harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+
+        assertThat(harness.invoke(event("startSampleUpload"))).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .containsEntry("nomidio_challenge_result", "");
+        harness.lambda.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    // --- cancelChallenge (see also ChallengeSafetyTest) ----------------------------------------------------------
+
+    @Test
+    void cancelChallenge_whenTheChallengeIsAnotherContacts_answersErrorWithoutCancelling() {
+        harness.stubs.bindChallengesTo(OTHER_CONTACT_ID, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
+                .challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD)
+                .cancelChallenge(CHALLENGE_ID, AuthLevel.STANDARD);
+
+        Map<String, String> answer = harness.invoke(event("cancelChallenge"));
+
+        assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", ""),
+                entry("nomidio_challenge_result", ""), entry("nomidio_voice_auth", "Inconclusive"));
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/cancel")));
+    }
+
+    @Test
+    void cancelChallenge_whenTheChallengeIsAnotherIdentitys_answersErrorWithoutCancelling() {
+        harness.stubs.cancelChallenge(CHALLENGE_ID, AuthLevel.STANDARD);
+
+        Map<String, String> answer = harness.invoke(withAttribute(event("cancelChallenge"), "nomidio_id", "NMD-VICTIM01"));
+
+        assertThat(answer).contains(entry("nomidio_status", "ERROR"), entry("nomidio_challenge_id", ""));
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/cancel")));
     }
 
     @Test
@@ -493,20 +553,12 @@ class NomidioActionHandlerTest {
     @Test
     void challengeResult_whenTheChallengeIsAnotherContacts_answersErrorClaimingNothing() {
         // A passed challenge of the same identity, but created in another contact: its id was copied into this one.
-        harness.stubs.bindChallengesTo("0a9b8c7d-6e5f-4a3b-2c1d-0e9f8a7b6c5d", NOMIDIO_ID, NomidioStatus.ENROLLED, null)
+        harness.stubs.bindChallengesTo(OTHER_CONTACT_ID, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
                 .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
 
         Map<String, String> answer = harness.invoke(event("challengeResult"));
 
-        assertThat(answer).containsExactly(
-                entry("nomidio_status", "ERROR"),
-                entry("nomidio_fraud_flag", ""),
-                entry("nomidio_challenge_auth", ""),
-                entry("nomidio_challenge_result", ""),
-                entry("nomidio_authenticated_enrolled", "false"),
-                entry("nomidio_id", ""),
-                entry("nomidio_challenge_id", ""),
-                entry("nomidio_voice_auth", "Inconclusive"));
+        assertClaimsNothingAboutSomebodyElsesChallenge(answer);
     }
 
     @Test
@@ -703,5 +755,18 @@ class NomidioActionHandlerTest {
         ObjectNode line = harness.metricLines().get(0);
         assertThat(line.path("outcome").asText()).isEqualTo("WITHHELD_NUMBER");
         assertThat(line.has("GatewayLatency")).isFalse();
+    }
+
+    /** ERROR, every claim empty, and neither id kept: the challenge in the attributes is somebody else's. */
+    private static void assertClaimsNothingAboutSomebodyElsesChallenge(Map<String, String> answer) {
+        assertThat(answer).containsExactly(
+                entry("nomidio_status", "ERROR"),
+                entry("nomidio_fraud_flag", ""),
+                entry("nomidio_challenge_auth", ""),
+                entry("nomidio_challenge_result", ""),
+                entry("nomidio_authenticated_enrolled", "false"),
+                entry("nomidio_id", ""),
+                entry("nomidio_challenge_id", ""),
+                entry("nomidio_voice_auth", "Inconclusive"));
     }
 }

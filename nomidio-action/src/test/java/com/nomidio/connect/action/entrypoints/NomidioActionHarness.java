@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
+import com.nomidio.connect.domain.AuthLevel;
+import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.json.Json;
 import software.amazon.awssdk.utils.Lazy;
@@ -97,6 +99,8 @@ final class NomidioActionHarness implements BeforeEachCallback, AfterAllCallback
         stubs.token();
         // The sample events' contact and identity: the gateway says every stubbed challenge is theirs.
         stubs.bindChallengesTo(CONTACT_ID, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        // ... and their challenge is pending: startSampleUpload and cancelChallenge read it first to check that.
+        stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD);
         lambda.stubFor(invoke().willReturn(aResponse().withStatus(202)));
         metrics.reset();
         handler = handler(environment());
