@@ -317,15 +317,16 @@ class GatewayEmulatorLifecycleTest {
         String id = challenge("NID-ENROLLED-A", AuthLevel.STANDARD);
         long started = System.nanoTime();
         CompletableFuture<ChallengeResult> poll = CompletableFuture.supplyAsync(
-                () -> gateway.challengeResult(id, Duration.ofSeconds(15), Deadline.after(Duration.ofSeconds(20))));
+                () -> gateway.challengeResult(id, Duration.ofSeconds(20), Deadline.after(Duration.ofSeconds(30))));
         awaitResultRead(id);
 
         gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
-        ChallengeResult result = poll.get(20, TimeUnit.SECONDS);
+        ChallengeResult result = poll.get(30, TimeUnit.SECONDS);
 
         assertThat(result.status()).isEqualTo(ChallengeStatus.PASSED);
-        // Far below the 15 s asked for: the poll was woken by the verdict, not by its wait running out.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        // Well below the 20 s asked for (the contract's longest wait; the verdict takes well under a second even on a
+        // loaded machine): the poll was woken by the verdict, not by its wait running out.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     }
 
     @Test

@@ -30,7 +30,8 @@ class FaultInjectionTest {
 
     /** Short, so that "slow" cases finish quickly; the handler keeps its safety margin inside it. */
     private static final long REMAINING_MS = 2500;
-    private static final int SLOWER_THAN_BUDGET_MS = 6000;
+    /** Far beyond any budget: a handler that waited for this answer would take a minute. */
+    private static final int SLOWER_THAN_BUDGET_MS = 60_000;
 
 
     enum Fault {
@@ -83,8 +84,10 @@ class FaultInjectionTest {
         assertThat(answer).containsEntry(ContactAttribute.VOICE_AUTH.key(), "Inconclusive")
                 .containsEntry(ContactAttribute.AUTHENTICATED_ENROLLED.key(), "false")
                 .containsEntry(ContactAttribute.CHALLENGE_RESULT.key(), "");
-        // Not a benchmark: the contract that the answer is back before Lambda (and Connect) would give up.
-        assertThat(elapsed).isLessThan(Duration.ofMillis(REMAINING_MS));
+        // Not a benchmark and not a race with the machine's speed: an order of magnitude apart, it shows the handler
+        // answered on its own deadline instead of waiting for the gateway's minute-late answer. (That the deadline
+        // itself fits Connect's limit is InvocationBudget's and NomidioActionWiring's tests' business.)
+        assertThat(elapsed).isLessThan(Duration.ofMillis(SLOWER_THAN_BUDGET_MS / 2));
         ObjectNode metric = harness.metricLines().get(0);
         assertThat(metric.path("outcome").asText()).isEqualTo(expected);
         assertThat(metric.path("NomidioUnavailable").asInt()).isEqualTo(lambdaIsTheDependency ? 0 : 1);
