@@ -1,25 +1,20 @@
 package com.nomidio.connect.action.adapters;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.action.domain.Action;
 import com.nomidio.connect.action.domain.ActionRequest;
 import com.nomidio.connect.action.domain.CustomerAudio;
+import com.nomidio.connect.json.InvalidEventException;
+import com.nomidio.connect.json.JsonEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Amazon Connect's wire format: the event in, the flat string map out. */
 public final class ConnectEvents {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectEvents.class);
-    /** A Connect-shaped event bundled in the jar, read once at initialisation (see {@link #prime()}). */
-    private static final String PRIMING_EVENT = "/priming-event.json";
 
     private final ObjectMapper json;
 
@@ -28,16 +23,7 @@ public final class ConnectEvents {
     }
 
     public ActionRequest read(InputStream input) throws InvalidEventException {
-        ConnectEvent event;
-        try {
-            event = json.readValue(input, ConnectEvent.class);
-        } catch (JsonProcessingException e) {
-            // The location, not the message: Jackson's message can quote the payload, and the payload holds a number.
-            throw new InvalidEventException("the payload is not a Connect event (unreadable JSON near line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
-        } catch (IOException e) {
-            throw new InvalidEventException("the payload could not be read: " + e.getClass().getSimpleName());
-        }
+        ConnectEvent event = JsonEvents.read(json, input, ConnectEvent.class, "a Connect event");
         if (event == null || event.details() == null || event.details().contactData() == null) {
             throw new InvalidEventException("the payload has no Details.ContactData");
         }
@@ -62,17 +48,8 @@ public final class ConnectEvents {
      * (snapshotted by SnapStart, CPU-boosted otherwise) rather than on the first contact's time.
      */
     public boolean prime() {
-        try (InputStream in = ConnectEvents.class.getResourceAsStream(PRIMING_EVENT)) {
-            if (in == null) {
-                return false;
-            }
-            ActionRequest request = read(in);
-            write(Map.of(Action.PARAMETER, String.valueOf(request.actionName())), OutputStream.nullOutputStream());
-            return true;
-        } catch (IOException | InvalidEventException | RuntimeException e) {
-            LOG.atWarn().addKeyValue("exception", e.toString()).log("Could not prime the event reader");
-            return false;
-        }
+        return JsonEvents.prime(ConnectEvents.class, in -> write(
+                Map.of(Action.PARAMETER, String.valueOf(read(in).actionName())), OutputStream.nullOutputStream()));
     }
 
     private static CustomerAudio audio(ConnectEvent.MediaStreams streams) {

@@ -15,6 +15,7 @@ import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.domain.Subject;
 import com.nomidio.connect.domain.VoiceAuthOutcome;
 import com.nomidio.connect.time.Deadline;
+import com.nomidio.connect.time.GatewayTime;
 import com.nomidio.connect.gateway.GatewayError;
 import com.nomidio.connect.gateway.GatewayException;
 import com.nomidio.connect.gateway.NomidioGateway;
@@ -474,7 +475,7 @@ public final class ContactFlowActions implements ActionPerformer {
         private final Deadline deadline;
         private final ContactState state;
         private String maskedCaller = "";
-        private long gatewayNanos = -1;
+        private final GatewayTime gatewayTime = new GatewayTime();
 
         Invocation(ActionRequest request, Deadline deadline) {
             this.request = request;
@@ -489,12 +490,7 @@ public final class ContactFlowActions implements ActionPerformer {
         }
 
         <T> T timed(Supplier<T> call) {
-            long started = System.nanoTime();
-            try {
-                return call.get();
-            } finally {
-                gatewayNanos = Math.max(0, gatewayNanos) + (System.nanoTime() - started);
-            }
+            return gatewayTime.timed(call);
         }
 
         ActionOutcome answer(Action action, String outcome, FlowAttributes attributes) {
@@ -528,7 +524,7 @@ public final class ContactFlowActions implements ActionPerformer {
         }
 
         private Duration gatewayLatency() {
-            return gatewayNanos < 0 ? null : Duration.ofNanos(gatewayNanos);
+            return gatewayTime.latency();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nomidio.connect.action.domain.ActionRequest;
+import com.nomidio.connect.json.InvalidEventException;
 import com.nomidio.connect.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

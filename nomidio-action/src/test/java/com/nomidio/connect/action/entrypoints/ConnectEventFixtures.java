@@ -1,13 +1,8 @@
 package com.nomidio.connect.action.entrypoints;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.nomidio.connect.testkit.events.SampleEvents;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The sample events of {@code events/} (shaped as Amazon Connect sends them), loaded as JSON trees so that a
@@ -15,36 +10,14 @@ import java.util.stream.Stream;
  */
 final class ConnectEventFixtures {
 
-    static final Path EVENTS_DIR = Path.of("..", "events");
-    static final String PREFIX = "nomidio-action-";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final SampleEvents EVENTS = new SampleEvents(Path.of("..", "events"), "nomidio-action-");
 
     private ConnectEventFixtures() {
     }
 
-    static List<Path> all() {
-        try (Stream<Path> files = Files.list(EVENTS_DIR)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The sample event of {@code action}, e.g. {@code event("lookup")}. */
     static ObjectNode event(String action) {
-        return read(EVENTS_DIR.resolve(PREFIX + action + ".json"));
-    }
-
-    static ObjectNode read(Path file) {
-        try {
-            return (ObjectNode) JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EVENTS.event(action);
     }
 
     static ObjectNode contactData(ObjectNode event) {
@@ -91,10 +64,6 @@ final class ConnectEventFixtures {
     }
 
     static byte[] bytes(ObjectNode event) {
-        try {
-            return JSON.writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleEvents.bytes(event);
     }
 }

@@ -13,7 +13,6 @@ import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTAC
 import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.domain.AuthLevel;
@@ -23,18 +22,13 @@ import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.logging.LogLevels;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.kms.LocalKms;
-import java.io.ByteArrayOutputStream;
+import com.nomidio.connect.testkit.logging.CapturedStdout;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
@@ -50,35 +44,22 @@ import org.slf4j.event.Level;
 class LogSafetyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     /** The old style, context as text inside the message: {@code Challenge created [challengeId=...]}. */
     private static final Pattern KEY_IN_MESSAGE = Pattern.compile("\\[[A-Za-z]+=");
     /** Forms of the sample caller's number that would identify them: the significant number and its parts. */
     private static final List<String> PHONE_FORMS = List.of(CALLER, "447700900123", "7700900123", "07700 900123",
             "07700900123", "7700 900123", "7700900");
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private PrintStream originalStdout;
-
     @RegisterExtension
     static final NomidioActionHarness harness = new NomidioActionHarness();
 
-    @BeforeEach
-    void captureStdout() {
-        originalStdout = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        // Our own debug lines too, in case one ever prints a value it should not.
+    // Our own debug lines too, in case one ever prints a value it should not; the handler is rebuilt once stdout is
+    // captured, so that its construction is logged too.
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout(() -> {
         LogLevels.set("com.nomidio", Level.DEBUG);
-        // Again, now that stdout is captured: the handler's construction is logged too.
         harness.reset();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(originalStdout);
-        LogLevels.set("com.nomidio", null);
-    }
+    }, () -> LogLevels.set("com.nomidio", null));
 
     @Test
     void everyAction_andCredentialFailures_logNoSecretNoTokenNoFullNumber_andCarryContactId() throws IOException {
@@ -105,7 +86,7 @@ class LogSafetyTest {
         harness.kms.refuseEverything(400, "InvalidCiphertextException", "bad ciphertext");
         harness.invoke(event("lookup"));
 
-        List<String> lines = lines();
+        List<String> lines = stdout.lines();
         String everything = String.join("\n", lines) + "\n" + metricsText();
         assertThat(lines).as("log lines").hasSizeGreaterThan(15);
         assertThat(everything)
@@ -125,7 +106,7 @@ class LogSafetyTest {
         assertThat(lines).filteredOn(l -> l.contains("Answered contact flow")).hasSize(11)
                 .allSatisfy(l -> assertThat(JSON.readTree(l).path("contactId").asText()).isEqualTo(CONTACT_ID));
         assertThat(everything).contains("***123");
-        assertPlainMessages(jsonLines());
+        assertPlainMessages(stdout.jsonLines());
     }
 
     @Test
@@ -134,7 +115,7 @@ class LogSafetyTest {
 
         harness.invoke(payload.getBytes(StandardCharsets.UTF_8), NomidioActionHarness.CONNECT_REMAINING_MS);
 
-        String everything = String.join("\n", lines());
+        String everything = String.join("\n", stdout.lines());
         assertThat(everything).contains("Unreadable invocation");
         for (String phone : PHONE_FORMS) {
             assertThat(everything).doesNotContain(phone);
@@ -148,7 +129,7 @@ class LogSafetyTest {
         harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
         harness.invoke(event("lookup"));
 
-        List<JsonNode> lines = jsonLines();
+        List<JsonNode> lines = stdout.jsonLines();
 
         assertThat(filter(lines, Map.of("contactId", CONTACT_ID, "action", "lookup", "outcome", "ENROLLED")))
                 .singleElement().satisfies(line -> {
@@ -173,7 +154,7 @@ class LogSafetyTest {
         harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null).createChallenge(NOMIDIO_ID, AuthLevel.HIGH, CHALLENGE_ID);
         harness.invoke(withAttribute(event("createChallenge"), "nomidio_auth_level", "HIGH"));
 
-        List<JsonNode> lines = jsonLines();
+        List<JsonNode> lines = stdout.jsonLines();
 
         assertThat(filter(lines, Map.of("contactId", CONTACT_ID, "challengeId", CHALLENGE_ID)))
                 .singleElement().satisfies(line -> {
@@ -190,7 +171,7 @@ class LogSafetyTest {
     void handleRequest_whenTheActionIsInvalid_logsTheProblemAsAFieldBesideTheAction() {
         harness.invoke(withoutAttribute(event("challengeResult"), "nomidio_challenge_id"));
 
-        List<JsonNode> lines = jsonLines();
+        List<JsonNode> lines = stdout.jsonLines();
 
         assertThat(filter(lines, Map.of("action", "challengeResult", "level", "ERROR")))
                 .singleElement().satisfies(line -> {
@@ -215,29 +196,6 @@ class LogSafetyTest {
         assertThat(lines).as("log lines").isNotEmpty().allSatisfy(line ->
                 assertThat(line.path("message").asText()).as("message of %s", line)
                         .doesNotContainPattern(KEY_IN_MESSAGE));
-    }
-
-    /** Every line parsed, refusing duplicate field names (Logs Insights would pick one value arbitrarily). */
-    private List<JsonNode> jsonLines() {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : lines()) {
-            try {
-                lines.add(STRICT_JSON.readTree(line));
-            } catch (IOException e) {
-                throw new UncheckedIOException("not one JSON object: " + line, e);
-            }
-        }
-        return lines;
-    }
-
-    private List<String> lines() {
-        List<String> lines = new ArrayList<>();
-        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 
     private static String metricsText() {

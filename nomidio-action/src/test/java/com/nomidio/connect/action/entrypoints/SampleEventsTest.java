@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.testkit.events.SampleEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class SampleEventsTest {
     }
 
     static List<Path> sampleEvents() {
-        return ConnectEventFixtures.all();
+        return ConnectEventFixtures.EVENTS.all();
     }
 
     @Test
@@ -67,7 +68,7 @@ class SampleEventsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleEvents")
     void sampleEvent_isShapedAsConnectSendsIt(Path file) {
-        var event = ConnectEventFixtures.read(file);
+        var event = SampleEvents.read(file);
         var contact = ConnectEventFixtures.contactData(event);
 
         assertThat(event.path("Name").asText()).isEqualTo("ContactFlowEvent");
@@ -78,7 +79,7 @@ class SampleEventsTest {
         assertThat(contact.path("MediaStreams").path("Customer").has("Audio")).isTrue();
         assertThat(contact.path("Attributes").isObject()).isTrue();
         assertThat(event.path("Details").path("Parameters").path("action").asText())
-                .isEqualTo(file.getFileName().toString().replace(ConnectEventFixtures.PREFIX, "").replace(".json", ""));
+                .isEqualTo(file.getFileName().toString().replace(ConnectEventFixtures.EVENTS.prefix(), "").replace(".json", ""));
     }
 
     private static Map<String, String> expectedAnswer(String fileName) throws IOException {

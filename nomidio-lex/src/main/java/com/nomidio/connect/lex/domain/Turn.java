@@ -4,7 +4,7 @@ import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.VoiceAuthOutcome;
 import com.nomidio.connect.time.Deadline;
-import java.time.Duration;
+import com.nomidio.connect.time.GatewayTime;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class Turn {
     final FlowAttributes known;
     private final Map<String, String> session;
     private String maskedCustomer = "";
-    private long gatewayNanos = -1;
+    private final GatewayTime gatewayTime = new GatewayTime();
 
     Turn(LexEvent event, Deadline deadline) {
         this.event = event;
@@ -101,12 +101,7 @@ final class Turn {
     }
 
     <T> T timed(Supplier<T> call) {
-        long started = System.nanoTime();
-        try {
-            return call.get();
-        } finally {
-            gatewayNanos = Math.max(0, gatewayNanos) + (System.nanoTime() - started);
-        }
+        return gatewayTime.timed(call);
     }
 
     /** A failed turn keeps what the session knew (ids, fraud flag) but reports no challenge outcome. */
@@ -165,8 +160,7 @@ final class Turn {
         LexResponse response = new LexResponse(new LexEvent.SessionState(
                 Collections.unmodifiableMap(new LinkedHashMap<>(session)), action, intent),
                 message == null ? null : List.of(LexResponse.Message.plainText(message)));
-        return new LexOutcome(response, stage, outcome, maskedCustomer,
-                gatewayNanos < 0 ? null : Duration.ofNanos(gatewayNanos));
+        return new LexOutcome(response, stage, outcome, maskedCustomer, gatewayTime.latency());
     }
 
     private static LexEvent.Intent intent(LexEvent event) {

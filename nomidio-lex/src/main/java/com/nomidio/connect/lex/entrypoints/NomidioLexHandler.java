@@ -2,8 +2,8 @@ package com.nomidio.connect.lex.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.nomidio.connect.json.InvalidEventException;
 import com.nomidio.connect.json.Json;
-import com.nomidio.connect.lex.adapters.InvalidEventException;
 import com.nomidio.connect.lex.adapters.LexEvents;
 import com.nomidio.connect.lex.domain.LexCodeHook;
 import com.nomidio.connect.lex.domain.LexEvent;

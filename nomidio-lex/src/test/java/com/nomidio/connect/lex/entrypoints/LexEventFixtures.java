@@ -1,14 +1,9 @@
 package com.nomidio.connect.lex.entrypoints;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.nomidio.connect.testkit.events.SampleEvents;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The sample events of {@code events/} (shaped as Lex V2 sends them for Amazon Connect), loaded as JSON trees so
@@ -17,24 +12,10 @@ import java.util.stream.Stream;
  */
 final class LexEventFixtures {
 
-    static final Path EVENTS_DIR = Path.of("..", "events");
-    static final String PREFIX = "nomidio-lex-";
+    static final SampleEvents EVENTS = new SampleEvents(Path.of("..", "events"), "nomidio-lex-");
     static final String CONTACT_ID = "5f1d7c3a-8b2e-4c6f-9a0d-2e7b4c9f1a36";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private LexEventFixtures() {
-    }
-
-    static List<Path> all() {
-        try (Stream<Path> files = Files.list(EVENTS_DIR)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A chat turn at the start of the conversation: the customer typed {@code typed}. */
@@ -47,15 +28,7 @@ final class LexEventFixtures {
 
     /** The sample event {@code nomidio-lex-<name>.json}, e.g. {@code event("chat-identify")}. */
     static ObjectNode event(String name) {
-        return read(EVENTS_DIR.resolve(PREFIX + name + ".json"));
-    }
-
-    static ObjectNode read(Path file) {
-        try {
-            return (ObjectNode) JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EVENTS.event(name);
     }
 
     static ObjectNode typed(ObjectNode event, String typed) {
@@ -101,10 +74,6 @@ final class LexEventFixtures {
     }
 
     static byte[] bytes(ObjectNode event) {
-        try {
-            return JSON.writeValueAsBytes(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SampleEvents.bytes(event);
     }
 }

@@ -11,9 +11,7 @@ import static com.nomidio.connect.lex.entrypoints.NomidioLexHarness.CUSTOMER;
 import static com.nomidio.connect.lex.entrypoints.NomidioLexHarness.NOMIDIO_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
@@ -21,17 +19,12 @@ import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.logging.LogLevels;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.kms.LocalKms;
-import java.io.ByteArrayOutputStream;
+import com.nomidio.connect.testkit.logging.CapturedStdout;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
@@ -44,34 +37,21 @@ import org.slf4j.event.Level;
  */
 class LogSafetyTest {
 
-    private static final ObjectMapper STRICT_JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern KEY_IN_MESSAGE = Pattern.compile("\\[[A-Za-z]+=");
     private static final List<String> PHONE_FORMS = List.of(CUSTOMER, "447700900123", "7700900123", "07700 900123",
             "07700900123", "7700 900123", "7700900");
     private static final String REFERENCE = "CUST-7731";
 
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private PrintStream originalStdout;
-
     @RegisterExtension
     static final NomidioLexHarness harness = new NomidioLexHarness();
 
-    @BeforeEach
-    void captureStdout() {
-        originalStdout = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        // Our own debug lines too, in case one ever prints a value it should not.
+    // Our own debug lines too, in case one ever prints a value it should not; the handler is rebuilt once stdout is
+    // captured, so that its construction is logged too.
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout(() -> {
         LogLevels.set("com.nomidio", Level.DEBUG);
-        // Again, now that stdout is captured: the handler's construction is logged too.
         harness.reset();
-    }
-
-    @AfterEach
-    void restoreStdout() {
-        System.setOut(originalStdout);
-        LogLevels.set("com.nomidio", null);
-    }
+    }, () -> LogLevels.set("com.nomidio", null));
 
     @Test
     void everyPath_andCredentialFailures_logNoSecretNoTokenNoNumberNoReference_andCarryTheContactId()
@@ -97,7 +77,7 @@ class LogSafetyTest {
         harness.invoke(chat("07700 900123"));
         harness.invoke(("{\"sessionId\":\"x\",\"inputTranscript\":\"" + CUSTOMER + "\" oops").getBytes(StandardCharsets.UTF_8));
 
-        List<String> lines = lines();
+        List<String> lines = stdout.lines();
         String everything = String.join("\n", lines);
         assertThat(lines).as("log lines").hasSizeGreaterThan(12);
         assertThat(everything)
@@ -111,33 +91,11 @@ class LogSafetyTest {
             assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
         }
         assertThat(everything).contains("***123");
-        List<JsonNode> json = jsonLines(lines);
+        List<JsonNode> json = stdout.jsonLines();
         assertThat(json).filteredOn(l -> l.path("message").asText().equals("Answered Lex")).hasSize(10)
                 .filteredOn(l -> l.path("intent").isTextual())
                 .allSatisfy(l -> assertThat(l.path("contactId").asText()).isEqualTo(CONTACT_ID));
         assertThat(json).allSatisfy(line ->
                 assertThat(line.path("message").asText()).doesNotContainPattern(KEY_IN_MESSAGE));
-    }
-
-    private static List<JsonNode> jsonLines(List<String> lines) {
-        List<JsonNode> json = new ArrayList<>();
-        for (String line : lines) {
-            try {
-                json.add(STRICT_JSON.readTree(line));
-            } catch (IOException e) {
-                throw new UncheckedIOException("not one JSON object: " + line, e);
-            }
-        }
-        return json;
-    }
-
-    private List<String> lines() {
-        List<String> lines = new ArrayList<>();
-        for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        return lines;
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.testkit.events.SampleEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class SampleEventsTest {
     }
 
     static List<Path> sampleEvents() {
-        return LexEventFixtures.all();
+        return LexEventFixtures.EVENTS.all();
     }
 
     @Test
@@ -67,7 +68,7 @@ class SampleEventsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sampleEvents")
     void sampleEvent_isShapedAsLexSendsIt(Path file) {
-        ObjectNode event = LexEventFixtures.read(file);
+        ObjectNode event = SampleEvents.read(file);
 
         assertThat(event.path("messageVersion").asText()).isEqualTo("1.0");
         assertThat(event.path("invocationSource").asText()).isIn("DialogCodeHook", "FulfillmentCodeHook");
@@ -83,7 +84,7 @@ class SampleEventsTest {
 
     @Test
     void sampleEvents_coverBothInvocationSourcesAndAllThreeInputModes() {
-        List<ObjectNode> events = sampleEvents().stream().map(LexEventFixtures::read).toList();
+        List<ObjectNode> events = sampleEvents().stream().map(SampleEvents::read).toList();
 
         assertThat(events).extracting(e -> e.path("invocationSource").asText()).containsAll(
                 Set.of("DialogCodeHook", "FulfillmentCodeHook"));
