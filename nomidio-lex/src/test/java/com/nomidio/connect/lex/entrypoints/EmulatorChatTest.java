@@ -5,7 +5,6 @@ import static com.nomidio.connect.lex.entrypoints.LexAnswers.message;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.session;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.chat;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.event;
-import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.nextTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,14 +57,13 @@ class EmulatorChatTest {
 
     @Test
     void enrolledReference_approvedInTheApp_isAuthenticatedEnrolled() {
-        ObjectNode first = chat("cust-1001");
-        ObjectNode created = harness.invoke(first);
+        ChatConversation conversation = ChatConversation.start(harness, chat("cust-1001"));
+        ObjectNode created = conversation.answer();
         String challengeId = session(created).get("nomidio_challenge_id");
 
-        ObjectNode turn = nextTurn(first, created, "NomidioChallengeDone", "done");
-        ObjectNode notYet = harness.invoke(turn);
+        ObjectNode notYet = conversation.reply("NomidioChallengeDone", "done");
         completeInApp(challengeId, "PASSED");
-        ObjectNode answer = harness.invoke(nextTurn(turn, notYet, "NomidioChallengeDone", "done now"));
+        ObjectNode answer = conversation.reply("NomidioChallengeDone", "done now");
 
         assertThat(session(created)).containsEntry("nomidio_status", "ENROLLED").containsEntry("nomidio_id", "NID-ENROLLED-A");
         assertThat(emulator.challenge(challengeId)).isPresent();
@@ -78,11 +76,10 @@ class EmulatorChatTest {
 
     @Test
     void enrolledNumber_refusedInTheApp_isNotAuthenticated() {
-        ObjectNode first = chat("07700 900012");
-        ObjectNode created = harness.invoke(first);
-        completeInApp(session(created).get("nomidio_challenge_id"), "FAILED");
+        ChatConversation conversation = ChatConversation.start(harness, chat("07700 900012"));
+        completeInApp(session(conversation.answer()).get("nomidio_challenge_id"), "FAILED");
 
-        ObjectNode answer = harness.invoke(nextTurn(first, created, "NomidioChallengeDone", "done"));
+        ObjectNode answer = conversation.reply("NomidioChallengeDone", "done");
 
         assertThat(session(answer)).containsEntry("nomidio_id", "NID-ENROLLED-B")
                 .containsEntry("nomidio_challenge_result", "FAILED")
@@ -91,10 +88,10 @@ class EmulatorChatTest {
 
     @Test
     void unknownNumber_registering_isSentTheInvitation() {
-        ObjectNode first = chat("+447700900999");
-        ObjectNode offer = harness.invoke(first);
+        ChatConversation conversation = ChatConversation.start(harness, chat("+447700900999"));
+        ObjectNode offer = conversation.answer();
 
-        ObjectNode answer = harness.invoke(nextTurn(first, offer, "NomidioRegister", "register"));
+        ObjectNode answer = conversation.reply("NomidioRegister", "register");
 
         assertThat(session(offer)).containsEntry("nomidio_status", "NOT_FOUND");
         assertThat(session(answer)).containsEntry("nomidio_status", "INVITATION_SENT");
@@ -102,10 +99,10 @@ class EmulatorChatTest {
 
     @Test
     void invitedReference_optingOut_isOptedOut() {
-        ObjectNode first = chat("CUST-1004");
-        ObjectNode reminder = harness.invoke(first);
+        ChatConversation conversation = ChatConversation.start(harness, chat("CUST-1004"));
+        ObjectNode reminder = conversation.answer();
 
-        ObjectNode answer = harness.invoke(nextTurn(first, reminder, "NomidioOptOut", "opt out"));
+        ObjectNode answer = conversation.reply("NomidioOptOut", "opt out");
 
         assertThat(session(reminder)).containsEntry("nomidio_status", "INVITED");
         assertThat(session(answer)).containsEntry("nomidio_status", "OPTED_OUT")

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.MapAssert;
 
 /** Reads the parts of a Lex V2 response the tests look at. */
 final class LexAnswers {
@@ -11,6 +13,17 @@ final class LexAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LexAnswers() {
+    }
+
+    /**
+     * Asserts that the answer closes the conversation on {@code intent} with exactly {@code closingMessage}, and
+     * returns an assertion on its session attributes for the outcome each test checks.
+     */
+    static MapAssert<String, String> assertClosed(ObjectNode answer, String intent, String closingMessage) {
+        Assertions.assertThat(dialogAction(answer)).isEqualTo("Close");
+        Assertions.assertThat(intentName(answer)).isEqualTo(intent);
+        Assertions.assertThat(message(answer)).isEqualTo(closingMessage);
+        return Assertions.assertThat(session(answer));
     }
 
     static String dialogAction(ObjectNode answer) {

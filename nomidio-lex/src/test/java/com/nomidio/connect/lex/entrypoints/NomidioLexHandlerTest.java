@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.contentType;
+import static com.nomidio.connect.lex.entrypoints.LexAnswers.assertClosed;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.dialogAction;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.intentName;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.intentState;
@@ -117,12 +118,10 @@ class NomidioLexHandlerTest {
     @Test
     void chat_whenThreeAttemptsFail_closesWithIdentificationFailed() {
         harness.stubs.identityByReference("CUST-0000", null, NomidioStatus.NOT_FOUND);
-        ObjectNode first = chat("hello there!");
-
-        ObjectNode firstAnswer = harness.invoke(first);
-        ObjectNode second = nextTurn(first, firstAnswer, "NomidioIdentify", "CUST-0000");
-        ObjectNode secondAnswer = harness.invoke(second);
-        ObjectNode thirdAnswer = harness.invoke(nextTurn(second, secondAnswer, "FallbackIntent", "I don't know"));
+        ChatConversation conversation = ChatConversation.start(harness, chat("hello there!"));
+        ObjectNode firstAnswer = conversation.answer();
+        ObjectNode secondAnswer = conversation.reply("NomidioIdentify", "CUST-0000");
+        ObjectNode thirdAnswer = conversation.reply("FallbackIntent", "I don't know");
 
         assertThat(dialogAction(firstAnswer)).isEqualTo("ElicitSlot");
         assertThat(message(firstAnswer)).startsWith("Sorry, that does not look like");
@@ -130,11 +129,9 @@ class NomidioLexHandlerTest {
         assertThat(dialogAction(secondAnswer)).isEqualTo("ElicitSlot");
         assertThat(message(secondAnswer)).startsWith("Sorry, we could not find that customer reference");
         assertThat(session(secondAnswer)).containsEntry("nomidio_lex_attempts", "2");
-        assertThat(dialogAction(thirdAnswer)).isEqualTo("Close");
-        assertThat(intentName(thirdAnswer)).isEqualTo("FallbackIntent");
         assertThat(intentState(thirdAnswer)).isEqualTo("Fulfilled");
-        assertThat(message(thirdAnswer)).isEqualTo("Sorry, we could not identify you. We will pass you to an agent.");
-        assertThat(session(thirdAnswer)).containsEntry("nomidio_status", "IDENTIFICATION_FAILED")
+        assertClosed(thirdAnswer, "FallbackIntent", "Sorry, we could not identify you. We will pass you to an agent.")
+                .containsEntry("nomidio_status", "IDENTIFICATION_FAILED")
                 .containsEntry("nomidio_voice_auth", "Inconclusive")
                 .containsEntry("nomidio_lex_stage", "DONE")
                 .doesNotContainKeys("nomidio_lex_attempts", "nomidio_lex_phone", "nomidio_lex_reference");
@@ -283,10 +280,9 @@ class NomidioLexHandlerTest {
                 .containsEntry("nomidio_lex_stage", "CHALLENGE");
         harness.gateway.verify(getRequestedFor(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result"))
                 .withQueryParam("waitSeconds", equalTo("2")));
-        assertThat(dialogAction(answer)).isEqualTo("Close");
-        assertThat(intentName(answer)).isEqualTo("NomidioChallengeDone");
-        assertThat(message(answer)).isEqualTo("Thank you. Your identity has been confirmed. We will pass you to an agent.");
-        assertThat(session(answer)).containsEntry("nomidio_status", "ENROLLED")
+        assertClosed(answer, "NomidioChallengeDone",
+                "Thank you. Your identity has been confirmed. We will pass you to an agent.")
+                .containsEntry("nomidio_status", "ENROLLED")
                 .containsEntry("nomidio_challenge_result", "PASSED")
                 .containsEntry("nomidio_authenticated_enrolled", "true")
                 .containsEntry("nomidio_voice_auth", "Authenticated")
@@ -326,14 +322,11 @@ class NomidioLexHandlerTest {
         harness.stubs.identity(CUSTOMER, NOMIDIO_ID, NomidioStatus.ENROLLED, null)
                 .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID)
                 .challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.STANDARD);
-        ObjectNode turn = chat("07700900123");
-        ObjectNode answer = harness.invoke(turn);
+        ChatConversation conversation = ChatConversation.start(harness, chat("07700900123"));
 
-        turn = nextTurn(turn, answer, "NomidioChallengeDone", "done");
-        ObjectNode firstCheck = harness.invoke(turn);
-        turn = nextTurn(turn, firstCheck, "FallbackIntent", "ok I did it");
-        ObjectNode secondCheck = harness.invoke(turn);
-        ObjectNode thirdCheck = harness.invoke(nextTurn(turn, secondCheck, "NomidioChallengeDone", "done"));
+        ObjectNode firstCheck = conversation.reply("NomidioChallengeDone", "done");
+        ObjectNode secondCheck = conversation.reply("FallbackIntent", "ok I did it");
+        ObjectNode thirdCheck = conversation.reply("NomidioChallengeDone", "done");
 
         assertThat(dialogAction(firstCheck)).isEqualTo("ElicitIntent");
         assertThat(message(firstCheck)).startsWith("We have not received your approval yet.");
