@@ -1,7 +1,7 @@
 package com.nomidio.connect.lex.entrypoints;
 
+import static com.nomidio.connect.lex.entrypoints.LexAnswers.assertAwaitingApproval;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.dialogAction;
-import static com.nomidio.connect.lex.entrypoints.LexAnswers.message;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.session;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.chat;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.event;
@@ -67,7 +67,7 @@ class EmulatorChatTest {
 
         assertThat(session(created)).containsEntry("nomidio_status", "ENROLLED").containsEntry("nomidio_id", "NID-ENROLLED-A");
         assertThat(emulator.challenge(challengeId)).isPresent();
-        assertThat(message(notYet)).startsWith("We have not received your approval yet.");
+        assertAwaitingApproval(notYet);
         assertThat(dialogAction(answer)).isEqualTo("Close");
         assertThat(session(answer)).containsEntry("nomidio_challenge_result", "PASSED")
                 .containsEntry("nomidio_authenticated_enrolled", "true")

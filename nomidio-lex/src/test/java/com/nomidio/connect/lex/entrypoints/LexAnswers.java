@@ -26,6 +26,16 @@ final class LexAnswers {
         return Assertions.assertThat(session(answer));
     }
 
+    /**
+     * Asserts that the answer is the "not approved yet" reply to a customer saying "done" too early (the challenge
+     * stays open, so Lex waits for the next utterance), and returns an assertion on its session attributes.
+     */
+    static MapAssert<String, String> assertAwaitingApproval(ObjectNode answer) {
+        Assertions.assertThat(dialogAction(answer)).isEqualTo("ElicitIntent");
+        Assertions.assertThat(message(answer)).startsWith("We have not received your approval yet.");
+        return Assertions.assertThat(session(answer));
+    }
+
     static String dialogAction(ObjectNode answer) {
         return answer.path("sessionState").path("dialogAction").path("type").asText();
     }

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.contentType;
+import static com.nomidio.connect.lex.entrypoints.LexAnswers.assertAwaitingApproval;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.assertClosed;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.dialogAction;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.intentName;
@@ -328,9 +329,7 @@ class NomidioLexHandlerTest {
         ObjectNode secondCheck = conversation.reply("FallbackIntent", "ok I did it");
         ObjectNode thirdCheck = conversation.reply("NomidioChallengeDone", "done");
 
-        assertThat(dialogAction(firstCheck)).isEqualTo("ElicitIntent");
-        assertThat(message(firstCheck)).startsWith("We have not received your approval yet.");
-        assertThat(session(firstCheck)).containsEntry("nomidio_lex_checks", "1")
+        assertAwaitingApproval(firstCheck).containsEntry("nomidio_lex_checks", "1")
                 .containsEntry("nomidio_challenge_result", "PENDING");
         assertThat(session(secondCheck)).containsEntry("nomidio_lex_checks", "2");
         assertThat(dialogAction(thirdCheck)).isEqualTo("Close");
