@@ -7,6 +7,7 @@ import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.VoiceAuthOutcome;
+import com.nomidio.connect.emulator.state.IdentityStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,6 +62,14 @@ final class SimulatorHarness implements BeforeAllCallback, BeforeEachCallback, A
         simulator.close();
     }
 
+    /** The caller's status as the emulated gateway holds it: NOT_FOUND for a number it never stored. */
+    NomidioStatus statusAtGateway(String phoneNumber) {
+        return simulator().emulator().identities().stream()
+                .filter(identity -> phoneNumber.equals(identity.phoneNumber()))
+                .map(IdentityStore.Listing::status)
+                .findFirst().orElse(NomidioStatus.NOT_FOUND);
+    }
+
     ContactSimulator simulator() {
         return simulator;
     }
@@ -72,7 +81,7 @@ final class SimulatorHarness implements BeforeAllCallback, BeforeEachCallback, A
     /** Every output attribute of the guide (and ours) is set, with a value of its vocabulary, and no challenge is left PENDING. */
     static void assertEveryOutputSet(CallResult call) {
         assertThat(call.attributes()).as("outputs on every path").containsKeys(Arrays.stream(ContactAttribute.values())
-                .filter(a -> a != ContactAttribute.AUTH_LEVEL && a != ContactAttribute.POST_FLOW_ID)
+                .filter(ContactAttribute::isOutput)
                 .map(ContactAttribute::key).toArray(String[]::new));
         assertThat(NomidioStatus.parse(call.attribute(ContactAttribute.STATUS.key()))).isPresent();
         List<String> fraudFlags = new ArrayList<>(names(FraudFlag.values()));

@@ -6,7 +6,6 @@ import static com.nomidio.connect.simulator.SimulatorHarness.assertLogsSafe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.NomidioStatus;
-import com.nomidio.connect.emulator.state.IdentityStore;
 import com.nomidio.connect.emulator.voice.Verification;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
@@ -97,7 +96,7 @@ class StatusPathsTest {
                 .containsEntry("nomidio_challenge_result", "")
                 .containsEntry("nomidio_authenticated_enrolled", "false");
         assertThat(call.flowsEntered()).isEqualTo(FLOWS_WITHOUT_CHALLENGE);
-        assertThat(statusAtGateway(NOT_FOUND_CALLER)).isEqualTo(NomidioStatus.INVITATION_SENT);
+        assertThat(DEPLOYMENT.statusAtGateway(NOT_FOUND_CALLER)).isEqualTo(NomidioStatus.INVITATION_SENT);
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertEveryOutputSet(call);
         assertLogsSafe(call, NOT_FOUND_CALLER);
@@ -124,7 +123,7 @@ class StatusPathsTest {
         assertThat(call.prompts()).contains("You have opted out. We will not ask you to use voice identification again.");
         assertThat(call.attributes()).containsEntry("nomidio_status", "OPTED_OUT")
                 .containsEntry("nomidio_voice_auth", "OptedOut");
-        assertThat(statusAtGateway(NOT_FOUND_CALLER)).isEqualTo(NomidioStatus.OPTED_OUT);
+        assertThat(DEPLOYMENT.statusAtGateway(NOT_FOUND_CALLER)).isEqualTo(NomidioStatus.OPTED_OUT);
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertEveryOutputSet(call);
     }
@@ -223,12 +222,5 @@ class StatusPathsTest {
         assertThat(call.flowsEntered()).isEqualTo(FLOWS_WITHOUT_CHALLENGE);
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertEveryOutputSet(call);
-    }
-
-    private static NomidioStatus statusAtGateway(String phoneNumber) {
-        return DEPLOYMENT.simulator().emulator().identities().stream()
-                .filter(identity -> phoneNumber.equals(identity.phoneNumber()))
-                .map(IdentityStore.Listing::status)
-                .findFirst().orElseThrow();
     }
 }

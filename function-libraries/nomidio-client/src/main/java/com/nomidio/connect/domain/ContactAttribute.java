@@ -2,26 +2,55 @@ package com.nomidio.connect.domain;
 
 /**
  * Every contact attribute name the product reads or writes, in one place (the guide's "Contact Attribute
- * Inputs" and "Contact Attribute Outputs", plus the Voice ID vocabulary and the identifiers).
+ * Inputs" and "Contact Attribute Outputs", plus the Voice ID vocabulary and the identifiers), and the two
+ * names that are neither: the contact's own bookkeeping and an answer key the flows branch on.
  */
 public enum ContactAttribute {
     // Inputs
-    POST_FLOW_ID("nomidio_post_flow_id"),
-    AUTH_LEVEL("nomidio_auth_level"),
+    POST_FLOW_ID("nomidio_post_flow_id", Kind.INPUT),
+    AUTH_LEVEL("nomidio_auth_level", Kind.INPUT),
     // Outputs
-    STATUS("nomidio_status"),
-    FRAUD_FLAG("nomidio_fraud_flag"),
-    CHALLENGE_AUTH("nomidio_challenge_auth"),
-    CHALLENGE_RESULT("nomidio_challenge_result"),
-    AUTHENTICATED_ENROLLED("nomidio_authenticated_enrolled"),
-    NOMIDIO_ID("nomidio_id"),
-    CHALLENGE_ID("nomidio_challenge_id"),
-    VOICE_AUTH("nomidio_voice_auth");
+    STATUS("nomidio_status", Kind.OUTPUT),
+    FRAUD_FLAG("nomidio_fraud_flag", Kind.OUTPUT),
+    CHALLENGE_AUTH("nomidio_challenge_auth", Kind.OUTPUT),
+    CHALLENGE_RESULT("nomidio_challenge_result", Kind.OUTPUT),
+    AUTHENTICATED_ENROLLED("nomidio_authenticated_enrolled", Kind.OUTPUT),
+    NOMIDIO_ID("nomidio_id", Kind.OUTPUT),
+    CHALLENGE_ID("nomidio_challenge_id", Kind.OUTPUT),
+    VOICE_AUTH("nomidio_voice_auth", Kind.OUTPUT),
+    // Bookkeeping: "true" once nomidioAction sent this contact an invitation; never reset, so that a contact
+    // re-entering the authentication flow (a customer flow transferring back) is not invited again. Claims nothing.
+    INVITE_SENT("nomidio_invite_sent", Kind.BOOKKEEPING),
+    // An answer key only ($.External, never stored): RATE_LIMITED when the gateway refused invite or optOut for
+    // now, so the flow can say so without the outputs changing meaning.
+    ACTION_RESULT("nomidio_action_result", Kind.ANSWER);
+
+    /** What the flows and nomidioAction do with an attribute. */
+    public enum Kind {
+        /** Set by the customer's flows, read by ours. */
+        INPUT,
+        /** One of the outputs every Nomidio flow sets on every path. */
+        OUTPUT,
+        /** Written by our flows for their own use; no claim about the caller. */
+        BOOKKEEPING,
+        /** Answered by nomidioAction for the flow to branch on; never copied into the contact. */
+        ANSWER
+    }
 
     private final String key;
+    private final Kind kind;
 
-    ContactAttribute(String key) {
+    ContactAttribute(String key, Kind kind) {
         this.key = key;
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isOutput() {
+        return kind == Kind.OUTPUT;
     }
 
     public String key() {

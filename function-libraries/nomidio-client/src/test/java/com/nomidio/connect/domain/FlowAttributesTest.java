@@ -18,9 +18,9 @@ class FlowAttributesTest {
     }
 
     @Test
-    void outputs_areEveryContactAttributeButTheInputs() {
+    void outputs_areEveryContactAttributeOfKindOutput() {
         assertThat(FlowAttributes.OUTPUTS).containsExactlyInAnyOrderElementsOf(Arrays.stream(ContactAttribute.values())
-                .filter(a -> a != ContactAttribute.POST_FLOW_ID && a != ContactAttribute.AUTH_LEVEL).toList());
+                .filter(ContactAttribute::isOutput).toList());
     }
 
     @Test

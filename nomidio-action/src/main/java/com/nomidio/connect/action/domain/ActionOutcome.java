@@ -1,7 +1,10 @@
 package com.nomidio.connect.action.domain;
 
+import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.FlowAttributes;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The result of one invocation: the attributes for the flow plus what the log line and the metrics need.
@@ -13,6 +16,7 @@ import java.time.Duration;
  * @param gatewayLatency time spent in gateway calls, null when none was made
  * @param configurationFailure true when the answer failed because of the deployment, not the caller or Nomidio:
  *                             an unusable environment, or KMS refusing or failing to decrypt the access key secret
+ * @param extraAnswers   answer keys beyond the outputs (the invitation bookkeeping, a rate-limit result), usually none
  */
 public record ActionOutcome(
         String action,
@@ -20,12 +24,36 @@ public record ActionOutcome(
         FlowAttributes attributes,
         String maskedCaller,
         Duration gatewayLatency,
-        boolean configurationFailure) {
+        boolean configurationFailure,
+        Map<String, String> extraAnswers) {
 
     public static final String UNKNOWN_ACTION = "unknown";
+
+    public ActionOutcome {
+        extraAnswers = Map.copyOf(extraAnswers);
+    }
+
+    public ActionOutcome(String action, String outcome, FlowAttributes attributes, String maskedCaller,
+                         Duration gatewayLatency, boolean configurationFailure) {
+        this(action, outcome, attributes, maskedCaller, gatewayLatency, configurationFailure, Map.of());
+    }
 
     public ActionOutcome(String action, String outcome, FlowAttributes attributes, String maskedCaller,
                          Duration gatewayLatency) {
         this(action, outcome, attributes, maskedCaller, gatewayLatency, false);
+    }
+
+    /** This outcome with one more answer key. */
+    public ActionOutcome withAnswer(ContactAttribute key, String value) {
+        Map<String, String> extra = new LinkedHashMap<>(extraAnswers);
+        extra.put(key.key(), value);
+        return new ActionOutcome(action, outcome, attributes, maskedCaller, gatewayLatency, configurationFailure, extra);
+    }
+
+    /** What Amazon Connect receives: the outputs, then any extra answer keys. */
+    public Map<String, String> answer() {
+        Map<String, String> answer = new LinkedHashMap<>(attributes.toMap());
+        answer.putAll(extraAnswers);
+        return answer;
     }
 }

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class ContactFlowActions implements ActionPerformer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContactFlowActions.class);
+    private static final String TRUE = "true";
 
     private final NomidioGateway gateway;
     private final PhoneNumbers phoneNumbers;
@@ -123,9 +124,19 @@ public final class ContactFlowActions implements ActionPerformer {
         if (caller instanceof CallerNumber.Withheld) {
             return withheld(in, Action.INVITE);
         }
+        if (TRUE.equals(in.request.attributes().get(ContactAttribute.INVITE_SENT.key()))) {
+            // At most one invitation per contact: each one is an SMS paid for, and the number is only the caller id.
+            LOG.atInfo().addKeyValue("action", Action.INVITE.parameterValue())
+                    .addKeyValue("attribute", ContactAttribute.INVITE_SENT.key())
+                    .log("This contact was already sent an invitation, answering INVITATION_SENT without calling Nomidio");
+            NomidioStatus status = NomidioStatus.INVITATION_SENT;
+            return in.answer(Action.INVITE, status.name(), beforeChallenge(status, null, in.state.nomidioId(),
+                    in.state.challengeId())).withAnswer(ContactAttribute.INVITE_SENT, TRUE);
+        }
         String e164 = e164(caller);
         Identity identity = in.timed(() -> gateway.invite(e164, in.request.contactId(), in.deadline));
-        return in.answer(Action.INVITE, identity.status().name(), merged(in.state, identity));
+        return in.answer(Action.INVITE, identity.status().name(), merged(in.state, identity))
+                .withAnswer(ContactAttribute.INVITE_SENT, TRUE);
     }
 
     private ActionOutcome optOut(Invocation in) {
@@ -357,7 +368,13 @@ public final class ContactFlowActions implements ActionPerformer {
                     .addKeyValue("error", error).addKeyValue("detail", e.getMessage()).addKeyValue("hint", hint(error))
                     .log("Nomidio gateway refused the request, answering ERROR");
         }
-        return in.failure(action.parameterValue(), status);
+        ActionOutcome failure = in.failure(action.parameterValue(), status);
+        if (error == GatewayError.RATE_LIMITED && (action == Action.INVITE || action == Action.OPT_OUT)) {
+            // The flows tell the caller to try later rather than that something broke; the outputs mean what they
+            // always do (the gateway was not available for this).
+            return failure.withAnswer(ContactAttribute.ACTION_RESULT, GatewayError.RATE_LIMITED.name());
+        }
+        return failure;
     }
 
     private static String hint(GatewayError error) {

@@ -89,7 +89,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
             outcome = failure();
         }
         try {
-            events.write(outcome.attributes().toMap(), output);
+            events.write(outcome.answer(), output);
         } finally {
             recorder.record(outcome, Duration.ofNanos(System.nanoTime() - started), contactId);
             MDC.clear();

@@ -80,6 +80,11 @@ class FaultInjectionTest {
         if (action.equals("lookup") || action.equals("createChallenge")) {
             keys.add(ContactAttribute.POST_FLOW_ID.key());
         }
+        // invite and optOut say "rate limited" apart, so that the flow can ask the caller to try later (issue 9)
+        if (fault == Fault.RATE_LIMITED && (action.equals("invite") || action.equals("optOut"))) {
+            keys.add(ContactAttribute.ACTION_RESULT.key());
+            assertThat(answer).containsEntry(ContactAttribute.ACTION_RESULT.key(), "RATE_LIMITED");
+        }
         assertThat(answer).containsOnlyKeys(keys);
         assertThat(answer).containsEntry(ContactAttribute.VOICE_AUTH.key(), "Inconclusive")
                 .containsEntry(ContactAttribute.AUTHENTICATED_ENROLLED.key(), "false")

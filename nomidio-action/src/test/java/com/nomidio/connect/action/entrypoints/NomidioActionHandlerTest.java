@@ -233,6 +233,47 @@ class NomidioActionHandlerTest {
     }
 
     @Test
+    void invite_whenInvitationSent_answersInviteSentForTheFlowToKeep() {
+        harness.stubs.invite(CALLER);
+
+        assertThat(harness.invoke(event("invite"))).containsEntry("nomidio_invite_sent", "true").hasSize(9);
+    }
+
+    @Test
+    void invite_whenContactAlreadyInvited_answersInvitationSentWithoutCallingGateway() {
+        harness.stubs.invite(CALLER);
+
+        Map<String, String> answer = harness.invoke(withAttribute(event("invite"), "nomidio_invite_sent", "true"));
+
+        // A second SMS on the same contact (re-entering the flow) is what SMS pumping on a spoofed caller id needs.
+        assertThat(answer).contains(entry("nomidio_status", "INVITATION_SENT"), entry("nomidio_invite_sent", "true"),
+                entry("nomidio_fraud_flag", ""), entry("nomidio_voice_auth", "NotEnrolled"));
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/invitations")));
+        harness.gateway.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invite", "optOut"})
+    void inviteOrOptOut_whenGatewayRateLimits_answersRateLimitedBesideUnavailable(String action) {
+        harness.stubs.everyCall(GatewayStubs.error(429, "RATE_LIMITED"));
+
+        Map<String, String> answer = harness.invoke(event(action));
+
+        assertThat(answer).contains(entry("nomidio_action_result", "RATE_LIMITED"),
+                entry("nomidio_status", "NOMIDIO_UNAVAILABLE"), entry("nomidio_voice_auth", "Inconclusive"))
+                .doesNotContainKey("nomidio_invite_sent").hasSize(9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"invite", "optOut"})
+    void inviteOrOptOut_whenGatewayIsDown_answersNoActionResult(String action) {
+        harness.stubs.everyCall(GatewayStubs.error(503, "SERVER_ERROR"));
+
+        assertThat(harness.invoke(event(action))).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")
+                .doesNotContainKey("nomidio_action_result").hasSize(8);
+    }
+
+    @Test
     void invite_whenCallerIdWithheld_answersWithheldWithoutCallingGateway() {
         assertThat(harness.invoke(withCaller(event("invite"), "anonymous"))).containsEntry("nomidio_status", "WITHHELD_NUMBER");
         harness.gateway.verify(0, anyRequestedFor(anyUrl()));
