@@ -21,6 +21,11 @@ public enum ContactAttribute {
     // Bookkeeping: "true" once nomidioAction sent this contact an invitation; never reset, so that a contact
     // re-entering the authentication flow (a customer flow transferring back) is not invited again. Claims nothing.
     INVITE_SENT("nomidio_invite_sent", Kind.BOOKKEEPING),
+    // Bookkeeping of an agent challenge (the agent API writes both, only for the contact's own connected agent):
+    // REQUESTED while the contact is on its way to NOMIDIO-AGENT-CHALLENGE-QUEUE, and the ARN of the agent who
+    // asked, so that the challenge's result routes the contact back to that agent's own queue. Claims nothing.
+    AGENT_CHALLENGE("nomidio_agent_challenge", Kind.BOOKKEEPING),
+    RETURN_AGENT("nomidio_return_agent", Kind.BOOKKEEPING),
     // An answer key only ($.External, never stored): RATE_LIMITED when the gateway refused invite or optOut for
     // now, so the flow can say so without the outputs changing meaning.
     ACTION_RESULT("nomidio_action_result", Kind.ANSWER);
