@@ -95,6 +95,30 @@ describe('softphone in Chromium', () => {
         return page.$$eval('.menu button', (buttons) => buttons.map((b) => `${b.dataset.action}${b.disabled ? ':off' : ''}`));
     }
 
+    it('without the stand-in, the bundled Streams library embeds the instance CCP (no CDN)', async () => {
+        const real = await context.newPage();
+        const outside = [];
+        // The instance is not reachable from here: answer its CCP page with an empty one, and note any other
+        // host the page asks for (there must be none: Streams is bundled).
+        await real.route('**/*', (route) => {
+            const url = new URL(route.request().url());
+            if (url.origin === site.url || url.origin === api.url) return route.continue();
+            if (url.origin === INSTANCE_URL) return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>ccp</title>' });
+            outside.push(url.href);
+            return route.abort();
+        });
+        try {
+            await real.goto(`${site.url}/index.html`);
+            const frame = real.locator('#ccp iframe');
+            await frame.waitFor({ state: 'attached', ...WAIT });
+            assert.equal(await frame.getAttribute('src'), `${INSTANCE_URL}/ccp-v2/`);
+            assert.equal(await real.evaluate(() => typeof window.connect?.core?.initCCP), 'function');
+            assert.deepEqual(outside, []);
+        } finally {
+            await real.close();
+        }
+    });
+
     it('embeds the instance CCP and shows no contact', async () => {
         const calls = await page.evaluate(() => window.standIn.record.initCCP);
         assert.equal(calls.length, 1);
