@@ -162,7 +162,7 @@ export function startController({ streams, makeApi, render, clipboard }) {
         contact.onDestroy((c) => end(c));
         // A contact already connected when the page (re)loads does not fire onConnected again.
         const type = contact.getStatus?.()?.type;
-        if (type === streams.ContactStatusType?.CONNECTED) select(contact);
+        if (type === streams.ContactStateType?.CONNECTED) select(contact);
     });
 
     update();

@@ -21,6 +21,10 @@ const INSTANCE_URL = 'https://nomidio-test.my.connect.aws';
 // Generous: a busy 2-core machine, never a timing assertion.
 const WAIT = { timeout: 30_000 };
 
+function standInScript() {
+    return readFileSync(join(root, 'test', 'support', 'streams-stand-in.js'), 'utf8').replace('__AGENT_ARN__', AGENT_ARN);
+}
+
 function chromiumPath() {
     if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
     return execFileSync(join(root, '..', 'dev-tools', 'ensure-chromium.sh'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
@@ -61,9 +65,8 @@ describe('softphone in Chromium', () => {
     });
 
     beforeEach(async () => {
-        const standIn = readFileSync(join(root, 'test', 'support', 'streams-stand-in.js'), 'utf8').replace('__AGENT_ARN__', AGENT_ARN);
         page = await context.newPage();
-        await page.addInitScript({ content: standIn });
+        await page.addInitScript({ content: standInScript() });
         pageErrors = [];
         page.on('pageerror', (error) => pageErrors.push(error));
         api.requests.length = 0;
@@ -116,6 +119,21 @@ describe('softphone in Chromium', () => {
             assert.deepEqual(outside, []);
         } finally {
             await real.close();
+        }
+    });
+
+    it('picks up a contact already connected when the page (re)loads', async () => {
+        api.setContact('contact-early', { [A.STATUS]: 'ENROLLED', [A.CHALLENGE_AUTH]: 'STANDARD', [A.CHALLENGE_RESULT]: 'PASSED' });
+        const reloaded = await context.newPage();
+        try {
+            await reloaded.addInitScript({ content: standInScript() });
+            // Connect already has the contact, connected, before the panel subscribes.
+            await reloaded.addInitScript({ content: "window.standIn.connect('contact-early', { nomidio_status: 'ENROLLED' });" });
+            await reloaded.goto(`${site.url}/index.html`);
+            await reloaded.waitForSelector('#nomidio[data-screen="AUTHENTICATED"]', WAIT);
+            assert.ok(api.requests.some((r) => r.path === '/contacts/contact-early/nomidio' && r.agentArn === AGENT_ARN));
+        } finally {
+            await reloaded.close();
         }
     });
 

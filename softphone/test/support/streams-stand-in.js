@@ -1,6 +1,6 @@
 // A stand-in for Amazon Connect Streams' `connect` object, injected into the page before app.js (the page's seam:
 // window.nomidioStreamsStandIn). It offers the part of Streams' API the softphone uses — core.initCCP, agent(),
-// contact(), ContactStatusType and the contact's getContactId/getAttributes/getStatus/on* subscriptions — and
+// contact(), ContactStateType and the contact's getContactId/getAttributes/getStatus/on* subscriptions — and
 // window.standIn, with which the test plays Connect: contacts arriving, attributes changing, contacts ending.
 (() => {
     const agentArn = '__AGENT_ARN__';
@@ -30,7 +30,7 @@
     }
 
     window.nomidioStreamsStandIn = {
-        ContactStatusType: { CONNECTING: 'connecting', CONNECTED: 'connected', ENDED: 'ended' },
+        ContactStateType: { CONNECTING: 'connecting', CONNECTED: 'connected', ENDED: 'ended' },
         core: {
             initCCP(container, options) {
                 record.initCCP.push({ containerId: container?.id ?? null, options: JSON.parse(JSON.stringify(options)) });
