@@ -22,7 +22,7 @@ function onlyNomidio(map) {
     return out;
 }
 
-export function startController({ streams, makeApi, render, clipboard }) {
+export function startController({ streams, makeApi, render, clipboard, retryDelayMs = 2000 }) {
     const state = {
         contact: null,
         loading: false,
@@ -67,13 +67,26 @@ export function startController({ streams, makeApi, render, clipboard }) {
             done: null, awaitingResult: null,
         });
         update();
-        try {
-            const latest = await api.attributes(contactId);
-            if (state.contact?.contactId !== contactId) return;
-            state.contact = { contactId, attributes: onlyNomidio(latest) };
-        } catch (error) {
-            if (state.contact?.contactId !== contactId) return;
-            state.error = errorOf(null, error);
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const latest = await api.attributes(contactId);
+                if (state.contact?.contactId !== contactId) return;
+                state.contact = { contactId, attributes: onlyNomidio(latest) };
+                state.error = null;
+                break;
+            } catch (error) {
+                if (state.contact?.contactId !== contactId) return;
+                // The CCP says "connected" a moment before Connect's DescribeContact (what the API checks) may:
+                // a refusal or a lost request right at connect is asked once more before the agent is told.
+                const transient = error instanceof AgentApiError && ['FORBIDDEN', 'NETWORK', 'NOT_READY'].includes(error.code);
+                if (attempt === 1 && transient) {
+                    await new Promise((resolve) => { setTimeout(resolve, retryDelayMs); });
+                    if (state.contact?.contactId !== contactId) return;
+                    continue;
+                }
+                state.error = errorOf(null, error);
+                break;
+            }
         }
         state.loading = false;
         update();

@@ -255,6 +255,7 @@ export function panelView(input) {
     const level = input.requestedChallenge ?? a.requestedLevel;
     return {
         screen,
+        loading: Boolean(input.contact && input.loading),
         ...headline(screen, a, input),
         contactId: input.contact?.contactId ?? null,
         fields: input.contact && screen !== Screen.LOADING ? fieldsOf(a) : [],

@@ -46,6 +46,7 @@ export function createView(root, { onAction, onConfirm, onCancel }) {
     return function render(view) {
         const focused = document.activeElement?.dataset?.action ?? null;
         root.dataset.screen = view.screen;
+        root.dataset.loading = String(view.loading);
         root.setAttribute('aria-busy', view.busy ? 'true' : 'false');
 
         menu.replaceChildren(...view.menu.filter((item) => item.visible).map((item) => button(item, 'menu')));

@@ -21,6 +21,15 @@ const INSTANCE_URL = 'https://nomidio-test.my.connect.aws';
 // Generous: a busy 2-core machine, never a timing assertion.
 const WAIT = { timeout: 30_000 };
 
+/** Polls a condition of the test's own state (the fake API's records), with the same generous bound. */
+async function waitUntil(condition) {
+    const end = Date.now() + WAIT.timeout;
+    while (!condition()) {
+        if (Date.now() > end) throw new Error('condition not reached');
+        await new Promise((resolve) => { setTimeout(resolve, 50); });
+    }
+}
+
 function standInScript() {
     return readFileSync(join(root, 'test', 'support', 'streams-stand-in.js'), 'utf8').replace('__AGENT_ARN__', AGENT_ARN);
 }
@@ -319,6 +328,23 @@ describe('softphone in Chromium', () => {
         await menuButton('CHALLENGE_HIGH').click();
         await page.waitForFunction(() => /no passed HIGH challenge/.test(document.querySelector('[role=alert]')?.innerText ?? ''), null, WAIT);
         assert.equal(api.attributesOf('contact-error')[A.STATUS], 'ENROLLED', 'a failed action changed nothing');
+    });
+
+    it('asks once more when the API refuses right at connect, and says so when it refuses again', async () => {
+        api.failNext(403, { error: 'FORBIDDEN' });
+        await arrive('contact-race', { [A.STATUS]: 'ENROLLED', [A.CHALLENGE_AUTH]: 'STANDARD', [A.CHALLENGE_RESULT]: 'PASSED' });
+        const reads = () => api.requests.filter((r) => r.path === '/contacts/contact-race/nomidio').length;
+        await waitUntil(() => reads() === 2);
+        await page.waitForSelector('#nomidio[data-loading="false"]', WAIT);
+        await screen('AUTHENTICATED');
+        assert.equal(await page.locator('[data-notice=error]').count(), 0);
+
+        api.failNext(403, { error: 'FORBIDDEN' });
+        api.failNext(403, { error: 'FORBIDDEN' });
+        await arrive('contact-gone', { [A.STATUS]: 'ENROLLED' });
+        await page.waitForSelector('#nomidio[data-loading="false"] [data-notice=error]', WAIT);
+        assert.match(await page.locator('[role=alert]').innerText(), /Not allowed: this contact is not connected to you/);
+        assert.equal(api.requests.filter((r) => r.path === '/contacts/contact-gone/nomidio').length, 2);
     });
 
     it('follows a Streams snapshot that changes the attributes, and ignores one that repeats them', async () => {
