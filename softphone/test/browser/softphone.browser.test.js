@@ -146,6 +146,22 @@ describe('softphone in Chromium', () => {
         }
     });
 
+    it('says so when config.json is missing or incomplete, and embeds nothing', async () => {
+        for (const answer of [{ status: 404, body: '' }, { status: 200, body: JSON.stringify({ region: 'eu-west-2' }) }]) {
+            const broken = await context.newPage();
+            try {
+                await broken.addInitScript({ content: standInScript() });
+                await broken.route('**/config.json', (route) => route.fulfill({ ...answer, contentType: 'application/json' }));
+                await broken.goto(`${site.url}/index.html`);
+                await broken.waitForSelector('#nomidio[data-screen="CONFIG_ERROR"] [role=alert]', WAIT);
+                assert.match(await broken.locator('#nomidio').innerText(), /config\.json is missing or incomplete/);
+                assert.deepEqual(await broken.evaluate(() => window.standIn.record.initCCP), []);
+            } finally {
+                await broken.close();
+            }
+        }
+    });
+
     it('embeds the instance CCP and shows no contact', async () => {
         const calls = await page.evaluate(() => window.standIn.record.initCCP);
         assert.equal(calls.length, 1);
