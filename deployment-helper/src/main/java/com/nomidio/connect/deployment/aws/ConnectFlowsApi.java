@@ -123,7 +123,7 @@ public final class ConnectFlowsApi {
      * Runs a call whose goal may already be reached (CloudFormation retries, a half-done earlier run): the answer
      * that says so is logged and taken as success; any other failure propagates.
      */
-    private static void idempotent(Runnable call, Predicate<AwsServiceException> alreadyDone, String key, String value,
+    static void idempotent(Runnable call, Predicate<AwsServiceException> alreadyDone, String key, String value,
                                    String message) {
         try {
             call.run();

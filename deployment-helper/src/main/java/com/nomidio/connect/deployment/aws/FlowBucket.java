@@ -2,22 +2,13 @@ package com.nomidio.connect.deployment.aws;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
-import software.amazon.awssdk.services.s3.model.ObjectVersion;
 
 /** The rendered flows in the bucket, under {@code contact-flows/}, for the guide's manual import. */
 public final class FlowBucket {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FlowBucket.class);
     public static final String PREFIX = "contact-flows/";
     private static final String OUR_FILES = PREFIX + "NOMIDIO-";
 
@@ -46,30 +37,7 @@ public final class FlowBucket {
      * each. A missing bucket has none.
      */
     public List<String> deleteFlows(String bucket, Duration timeout) {
-        Set<String> deleted = new LinkedHashSet<>();
-        try {
-            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r
-                    .bucket(bucket)
-                    .prefix(PREFIX)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)))) {
-                for (ObjectVersion version : page.versions()) {
-                    deleteVersion(bucket, version.key(), version.versionId(), timeout, deleted);
-                }
-                for (DeleteMarkerEntry marker : page.deleteMarkers()) {
-                    deleteVersion(bucket, marker.key(), marker.versionId(), timeout, deleted);
-                }
-            }
-        } catch (NoSuchBucketException e) {
-            LOG.atInfo().addKeyValue("bucket", bucket).log("Bucket already gone");
-        }
-        return List.copyOf(deleted);
-    }
-
-    private void deleteVersion(String bucket, String key, String versionId, Duration timeout, Set<String> deleted) {
-        if (key.startsWith(OUR_FILES) && key.endsWith(".json")) {
-            s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(versionId)
-                    .overrideConfiguration(c -> c.apiCallTimeout(timeout)));
-            deleted.add(key);
-        }
+        return BucketFolder.deleteEveryVersion(s3, bucket, PREFIX,
+                key -> key.startsWith(OUR_FILES) && key.endsWith(".json"), timeout);
     }
 }

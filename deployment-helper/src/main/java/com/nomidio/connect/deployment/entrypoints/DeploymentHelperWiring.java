@@ -2,18 +2,25 @@ package com.nomidio.connect.deployment.entrypoints;
 
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.aws.SdkClients;
+import com.nomidio.connect.deployment.aws.CloudFrontInvalidations;
 import com.nomidio.connect.deployment.aws.ConnectFlowsApi;
+import com.nomidio.connect.deployment.aws.ConnectQuickConnectsApi;
 import com.nomidio.connect.deployment.aws.FlowBucket;
 import com.nomidio.connect.deployment.aws.KmsSecretEncryptor;
+import com.nomidio.connect.deployment.aws.SoftphoneBucket;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
+import com.nomidio.connect.deployment.quickconnect.AgentChallengeQuickConnectResource;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import com.nomidio.connect.deployment.secret.SecretResource;
+import com.nomidio.connect.deployment.softphone.SoftphoneFiles;
+import com.nomidio.connect.deployment.softphone.SoftphoneResource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,9 +53,15 @@ public final class DeploymentHelperWiring {
                 // A local endpoint serves every bucket under one host: address buckets by path there.
                 .forcePathStyle(AwsEnvironment.endpoint(env, AwsEnvironment.S3).isPresent())
                 .build();
+        // CloudFront is global: the SDK's endpoint rules send every region of the partition to its one endpoint.
+        CloudFrontClient cloudFront = withRetries(aws.configure(CloudFrontClient.builder(), AwsEnvironment.CLOUDFRONT)).build();
+        ConnectFlowsApi flowsApi = new ConnectFlowsApi(connect);
         return new ResourceDispatcher(List.of(
                 new SecretResource(new KmsSecretEncryptor(kms)),
-                new ContactFlowsResource(new ConnectFlowsApi(connect), new FlowBucket(s3))),
+                new ContactFlowsResource(flowsApi, new FlowBucket(s3)),
+                new SoftphoneResource(new SoftphoneBucket(s3), new CloudFrontInvalidations(cloudFront),
+                        new SoftphoneFiles(DeploymentHelperWiring.class.getClassLoader())),
+                new AgentChallengeQuickConnectResource(flowsApi, new ConnectQuickConnectsApi(connect))),
                 safetyMargin);
     }
 

@@ -57,16 +57,21 @@ class DeploymentHelperHandlerTest {
         assertThat(sampleEvents().toList()).contains(
                 "deployment-helper-create-secret.json", "deployment-helper-update-secret.json",
                 "deployment-helper-delete-secret.json", "deployment-helper-create-contact-flows.json",
-                "deployment-helper-update-contact-flows.json", "deployment-helper-delete-contact-flows.json");
+                "deployment-helper-update-contact-flows.json", "deployment-helper-delete-contact-flows.json",
+                "deployment-helper-create-softphone.json", "deployment-helper-update-softphone.json",
+                "deployment-helper-delete-softphone.json", "deployment-helper-create-agent-challenge-quick-connect.json",
+                "deployment-helper-update-agent-challenge-quick-connect.json",
+                "deployment-helper-delete-agent-challenge-quick-connect.json");
     }
 
     @Test
     void handleRequest_whenResourceTypeUnknown_answersFailedNamingWhatIsServed() {
-        JsonNode answer = answerFor("deployment-helper-create-secret.json", "Custom::NomidioSoftphone");
+        JsonNode answer = answerFor("deployment-helper-create-secret.json", "Custom::NomidioNotAType");
 
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
         assertThat(answer.get("Reason").asText()).isEqualTo("This deploymentHelper does not serve resource type"
-                + " Custom::NomidioSoftphone; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows]. Check the"
+                + " Custom::NomidioNotAType; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows,"
+                + " Custom::NomidioSoftphone, Custom::NomidioAgentChallengeQuickConnect]. Check the"
                 + " Type in the template, or deploy the helper version that adds it.");
     }
 
@@ -224,5 +229,12 @@ class DeploymentHelperHandlerTest {
         }
         harness.s3.acceptPuts(S3Stubs.BUCKET);
         harness.s3.listing(S3Stubs.BUCKET, List.of());
+        // The softphone (page from the test classpath's softphone/ fixture) and the agent challenge quick connect.
+        harness.s3.acceptPuts(S3Stubs.BUCKET, "softphone/");
+        harness.s3.currentObjects(S3Stubs.BUCKET, "softphone/", List.of());
+        harness.cloudFront.acceptInvalidations(com.nomidio.connect.deployment.testing.CloudFrontStubs.DISTRIBUTION_ID);
+        harness.connect.existingQuickConnects(List.of());
+        harness.connect.createQuickConnect();
+        harness.connect.acceptQuickConnectChanges();
     }
 }

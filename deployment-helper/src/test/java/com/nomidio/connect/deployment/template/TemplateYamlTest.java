@@ -335,6 +335,26 @@ class TemplateYamlTest {
     }
 
     @Test
+    void agentChallengeQuickConnect_whenFlowsAreDeployed_isServedByTheHelperWithItsOwnScopedPolicy() {
+        Map<String, Object> resources = section("Resources");
+        Map<String, Object> quickConnect = map(resources, "nomidioAgentChallengeQuickConnect");
+        Map<String, Object> policy = map(resources, "deploymentHelperQuickConnectPolicy");
+
+        assertThat(quickConnect).containsEntry("Type", "Custom::NomidioAgentChallengeQuickConnect")
+                .containsEntry("Condition", "DeployContactFlowsToInstance")
+                .containsEntry("DependsOn", "deploymentHelperQuickConnectPolicy");
+        assertThat(properties(resources, "nomidioAgentChallengeQuickConnect"))
+                .containsEntry("ServiceToken", Map.of("Fn::GetAtt", List.of("deploymentHelper", "Arn")))
+                .containsEntry("ServiceTimeout", 360)
+                .containsEntry("WorkingQueueName", Map.of("Ref", "WorkingQueueName"))
+                .containsEntry("AgentChallengeFlowArn",
+                        Map.of("Fn::GetAtt", List.of("nomidioContactFlows", "AgentChallengeQueueFlowArn")));
+        assertThat(policy).containsEntry("Condition", "DeployContactFlowsToInstance");
+        assertThat(properties(resources, "deploymentHelperQuickConnectPolicy").get("Roles"))
+                .isEqualTo(List.of(Map.of("Ref", "deploymentHelperIAMRole")));
+    }
+
+    @Test
     void customResources_whenWaitedFor_timeOutSoonAfterTheHelperRatherThanInAnHour() {
         Map<String, Object> resources = section("Resources");
         int helperTimeout = (Integer) properties(resources, "deploymentHelper").get("Timeout");

@@ -150,6 +150,63 @@ public final class ConnectStubs {
         server.stubFor(delete(urlPathEqualTo(flowPath(flow))).willReturn(aResponse().withStatus(200)));
     }
 
+    public static final String QUICK_CONNECT_ID = "77777777-7777-4777-8777-777777777777";
+    public static final String QUICK_CONNECT_ARN = SampleConnectInstance.INSTANCE_ARN + "/transfer-destination/" + QUICK_CONNECT_ID;
+
+    public static String quickConnectsPath() {
+        return "/quick-connects/" + INSTANCE_ID;
+    }
+
+    public static String quickConnectPath() {
+        return quickConnectsPath() + "/" + QUICK_CONNECT_ID;
+    }
+
+    public static String queueQuickConnectsPath(String action) {
+        return "/queues/" + INSTANCE_ID + "/" + QUEUE_ID + "/" + action + "-quick-connects";
+    }
+
+    /** ListQuickConnects answers with these names (Queue quick connects; one page), ours under QUICK_CONNECT_ID. */
+    public void existingQuickConnects(List<String> names) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("QuickConnectSummaryList");
+        for (String name : names) {
+            list.addObject().put("Id", QUICK_CONNECT_ID).put("Arn", QUICK_CONNECT_ARN).put("Name", name)
+                    .put("QuickConnectType", "QUEUE");
+        }
+        server.stubFor(get(urlPathEqualTo(quickConnectsPath())).willReturn(json(200, body)));
+    }
+
+    /** CreateQuickConnect (PUT) answers the new quick connect's id and ARN. */
+    public void createQuickConnect() {
+        server.stubFor(put(urlPathEqualTo(quickConnectsPath())).willReturn(json(200, JSON.createObjectNode()
+                .put("QuickConnectId", QUICK_CONNECT_ID).put("QuickConnectARN", QUICK_CONNECT_ARN))));
+    }
+
+    /** DescribeQuickConnect answers with these tags. */
+    public void describeQuickConnect(Map<String, String> tags) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode quickConnect = body.putObject("QuickConnect");
+        quickConnect.put("QuickConnectARN", QUICK_CONNECT_ARN).put("QuickConnectId", QUICK_CONNECT_ID)
+                .put("Name", "Nomidio Agent Challenge Flow");
+        ObjectNode tagNode = quickConnect.putObject("Tags");
+        tags.forEach(tagNode::put);
+        server.stubFor(get(urlPathEqualTo(quickConnectPath())).willReturn(json(200, body)));
+    }
+
+    /** UpdateQuickConnectConfig, Associate/DisassociateQueueQuickConnects and DeleteQuickConnect succeed. */
+    public void acceptQuickConnectChanges() {
+        server.stubFor(post(urlPathEqualTo(quickConnectPath() + "/config")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo(queueQuickConnectsPath("associate"))).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo(queueQuickConnectsPath("disassociate"))).willReturn(aResponse().withStatus(200)));
+        server.stubFor(delete(urlPathEqualTo(quickConnectPath())).willReturn(aResponse().withStatus(200)));
+    }
+
+    /** AssociateQueueQuickConnects answers that the quick connect is already on the queue. */
+    public void quickConnectAlreadyAssociated() {
+        server.stubFor(post(urlPathEqualTo(queueQuickConnectsPath("associate")))
+                .willReturn(error(409, "DuplicateResourceException", "Quick connect already associated")));
+    }
+
     /** Every Connect call for the instance answers ResourceNotFoundException (the instance is gone). */
     public void instanceGone() {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(

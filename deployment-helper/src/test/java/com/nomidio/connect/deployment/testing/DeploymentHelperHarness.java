@@ -25,8 +25,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON) and S3 (REST-XML,
- * path-style), the kit's local KMS behind it, real SDK clients pointed at it, and the kit's ResponseURL server as
+ * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON), S3 (REST-XML,
+ * path-style) and CloudFront (REST-XML), the kit's local KMS behind it, real SDK clients pointed at it, and the kit's ResponseURL server as
  * CloudFormation's.
  */
 public final class DeploymentHelperHarness implements AutoCloseable {
@@ -40,6 +40,7 @@ public final class DeploymentHelperHarness implements AutoCloseable {
     public final ResponseUrlServer cloudFormation = new ResponseUrlServer();
     public final ConnectStubs connect;
     public final S3Stubs s3;
+    public final CloudFrontStubs cloudFront;
 
     public DeploymentHelperHarness() {
         aws.start();
@@ -49,6 +50,7 @@ public final class DeploymentHelperHarness implements AutoCloseable {
                 .willReturn(aResponse().proxiedFrom(kms.endpoint().toString())));
         connect = new ConnectStubs(aws);
         s3 = new S3Stubs(aws);
+        cloudFront = new CloudFrontStubs(aws);
     }
 
     /** The dispatcher as production wires it, with every client pointed at WireMock. */

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.CRC32;
 
-/** Amazon S3's REST-XML API (path-style) on WireMock: put, list and delete under contact-flows/. */
+/** Amazon S3's REST-XML API (path-style) on WireMock: put, list and delete under contact-flows/ and softphone/. */
 public final class S3Stubs {
 
     public static final String BUCKET = "nomidio-flows-4f3a2b1c0d9e";
@@ -28,8 +28,29 @@ public final class S3Stubs {
     }
 
     public void acceptPuts(String bucket) {
-        server.stubFor(put(urlPathMatching("/" + bucket + "/contact-flows/.*"))
+        acceptPuts(bucket, "contact-flows/");
+    }
+
+    public void acceptPuts(String bucket, String prefix) {
+        server.stubFor(put(urlPathMatching("/" + bucket + "/" + prefix + ".*"))
                 .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"9b2cf535f27731c974343645a3985328\"")));
+    }
+
+    /** ListObjectsV2 under {@code prefix} answers these keys (one page, current objects only). */
+    public void currentObjects(String bucket, String prefix, List<String> keys) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "<Name>" + bucket + "</Name><Prefix>" + prefix + "</Prefix><KeyCount>" + keys.size() + "</KeyCount>"
+                + "<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated>");
+        for (String key : keys) {
+            xml.append("<Contents><Key>").append(key).append("</Key>")
+                    .append("<LastModified>2026-11-22T04:00:00.000Z</LastModified>")
+                    .append("<ETag>\"9b2cf535f27731c974343645a3985328\"</ETag><Size>1024</Size>")
+                    .append("<StorageClass>STANDARD</StorageClass></Contents>");
+        }
+        xml.append("</ListBucketResult>");
+        server.stubFor(get(urlPathEqualTo("/" + bucket)).withQueryParam("list-type", equalTo("2"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(xml.toString())));
     }
 
     /**
@@ -56,7 +77,11 @@ public final class S3Stubs {
     }
 
     public void acceptDeletes(String bucket) {
-        server.stubFor(delete(urlPathMatching("/" + bucket + "/contact-flows/.*")).willReturn(aResponse().withStatus(204)));
+        acceptDeletes(bucket, "contact-flows/");
+    }
+
+    public void acceptDeletes(String bucket, String prefix) {
+        server.stubFor(delete(urlPathMatching("/" + bucket + "/" + prefix + ".*")).willReturn(aResponse().withStatus(204)));
     }
 
     /**

@@ -38,6 +38,11 @@ public record CallResult(String contactId, CallOutcome outcome, String queue, St
         return events(TranscriptEvent.Kind.PROMPT).stream().map(TranscriptEvent::text).toList();
     }
 
+    /** Every prompt played to the agent on a quick connect's transfer leg, in order. */
+    public List<String> agentPrompts() {
+        return events(TranscriptEvent.Kind.AGENT_PROMPT).stream().map(TranscriptEvent::text).toList();
+    }
+
     /** The {@code action} parameter of each nomidioAction invocation, in order. */
     public List<String> nomidioActions() {
         return events(TranscriptEvent.Kind.LAMBDA).stream()

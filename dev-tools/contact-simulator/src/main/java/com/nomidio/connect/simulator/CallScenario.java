@@ -27,7 +27,8 @@ public record CallScenario(
         List<ScheduledFault> faults,
         boolean freeTrialLimitReached,
         boolean queuesAtCapacity,
-        MediaFault mediaFault) {
+        MediaFault mediaFault,
+        QuickConnect quickConnect) {
 
     public static final String ENROLLED_CALLER = "+447700900001";
     /** What Connect presents for a caller who withholds their number. */
@@ -35,6 +36,9 @@ public record CallScenario(
     public static final List<String> DEFAULT_UTTERANCES = List.of("voice-a", "voice-a");
     /** The name the built-in customer pre-flow (used for an auth level) has in the instance. */
     public static final String BUILT_IN_PRE_FLOW = "CUSTOMER-PRE-FLOW";
+    /** The flow the "Nomidio Agent Challenge Flow" quick connect runs. */
+    public static final String AGENT_CHALLENGE_QUEUE_FLOW =
+            com.nomidio.connect.flows.templates.NomidioFlow.AGENT_CHALLENGE_QUEUE.flowName();
 
     public CallScenario {
         utterances = List.copyOf(utterances);
@@ -42,6 +46,13 @@ public record CallScenario(
         customerFlows = Map.copyOf(customerFlows);
         initialAttributes = Map.copyOf(initialAttributes);
         faults = List.copyOf(faults);
+    }
+
+    /**
+     * The call is an agent's Queue quick connect to NOMIDIO-AGENT-CHALLENGE-QUEUE: the agent ({@code agentArn})
+     * hears the transfer flow with the caller on hold, and leaves after {@code promptsBeforeLeaving} of its prompts.
+     */
+    public record QuickConnect(String agentArn, int promptsBeforeLeaving) {
     }
 
     public static Builder builder() {
@@ -64,6 +75,7 @@ public record CallScenario(
         private boolean freeTrialLimitReached;
         private boolean queuesAtCapacity;
         private MediaFault mediaFault = MediaFault.NONE;
+        private QuickConnect quickConnect;
 
         public Builder contactId(String id) {
             this.contactId = id;
@@ -172,10 +184,26 @@ public record CallScenario(
             return this;
         }
 
+        /**
+         * The agent {@code agentArn} transfers the caller with the "Nomidio Agent Challenge Flow" quick connect and
+         * completes the transfer (leaves) once the flow has played them its first prompt, as the README tells agents
+         * to. The call starts in NOMIDIO-AGENT-CHALLENGE-QUEUE, in the quick connect's queue (the working queue).
+         */
+        public Builder agentQuickConnect(String agentArn) {
+            return agentQuickConnect(agentArn, 1);
+        }
+
+        /** As {@link #agentQuickConnect(String)}, the agent leaving after this many prompts of the transfer flow. */
+        public Builder agentQuickConnect(String agentArn, int promptsBeforeLeaving) {
+            this.quickConnect = new QuickConnect(agentArn, promptsBeforeLeaving);
+            this.entryFlow = AGENT_CHALLENGE_QUEUE_FLOW;
+            return this;
+        }
+
         public CallScenario build() {
             return new CallScenario(contactId, callerNumber, channel, interaction, utterances, keypad, authLevel,
                     entryFlow, customerFlows, initialAttributes, initialQueueArn, faults, freeTrialLimitReached,
-                    queuesAtCapacity, mediaFault);
+                    queuesAtCapacity, mediaFault, quickConnect);
         }
     }
 }

@@ -21,6 +21,7 @@ import com.nomidio.connect.simulator.engine.Contact;
 import com.nomidio.connect.simulator.engine.FlowInterpreter;
 import com.nomidio.connect.simulator.engine.Transcript;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
+import com.nomidio.connect.simulator.engine.TransferLeg;
 import com.nomidio.connect.simulator.flows.FlowLibrary;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
@@ -156,6 +157,15 @@ public final class ContactSimulator implements AutoCloseable {
         Contact contact = new Contact(contactId, scenario.channel(), scenario.callerNumber(), instance,
                 scenario.initialAttributes());
         contact.queueArn(scenario.initialQueueArn());
+        TransferLeg transferLeg = null;
+        if (scenario.quickConnect() != null) {
+            // A quick connect's transfer runs as a new contact segment, in the quick connect's queue.
+            contact.transferredFrom(UUID.randomUUID().toString());
+            if (scenario.initialQueueArn() == null) {
+                contact.queueArn(instance.workingQueueArn());
+            }
+            transferLeg = new TransferLeg(scenario.quickConnect().agentArn(), scenario.quickConnect().promptsBeforeLeaving());
+        }
         contact.mediaFault(scenario.mediaFault());
         CallerMediaStream media = new CallerMediaStream(kvs, instance, clock, utterances(scenario),
                 CallerAudio.load("voice-b-enrolment"), settings.streamMillis());
@@ -166,7 +176,7 @@ public final class ContactSimulator implements AutoCloseable {
         Set<String> armed = new HashSet<>();
         CallRun run = new CallRun(contact, transcript, clock, callFlows, scenario.keypad(), functions, media,
                 (function, parameters, call) -> armAfter(function, parameters, call, pending, armed),
-                scenario.queuesAtCapacity());
+                scenario.queuesAtCapacity(), transferLeg);
         for (ScheduledFault fault : scenario.faults()) {
             if (fault.afterAction() == null) {
                 arm(fault, run, null);

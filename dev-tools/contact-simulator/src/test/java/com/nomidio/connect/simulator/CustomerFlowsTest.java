@@ -88,11 +88,12 @@ class CustomerFlowsTest {
                 .queue("arn:aws:connect:eu-west-2:111122223333:instance/simulated-instance/queue/BasicQueue")
                 .attribute("nomidio_id", "NID-ENROLLED-A")
                 .attribute("nomidio_status", "ENROLLED")
-                .attribute("nomidio_auth_level", "HIGH"));
+                .attribute("nomidio_auth_level", "HIGH")
+                .presses("1"));
 
         assertThat(call.flowsEntered()).containsExactly("NOMIDIO-AGENT-CHALLENGE-QUEUE", "NOMIDIO-CHALLENGE-FLOW",
                 "NOMIDIO-POST-FLOW");
-        assertThat(call.prompts()).first().isEqualTo("Your agent has asked you to confirm your identity.");
+        assertThat(call.prompts()).contains("Your agent has asked you to confirm your identity. Please press 1 to begin.");
         assertThat(call.attributes()).containsEntry("nomidio_challenge_auth", "HIGH")
                 .containsEntry("nomidio_challenge_result", "PASSED");
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);

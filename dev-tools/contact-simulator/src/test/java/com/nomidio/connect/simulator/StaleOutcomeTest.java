@@ -49,7 +49,9 @@ class StaleOutcomeTest {
         entries.put("NOMIDIO-PRE-FLOW", b -> b);
         entries.put("NOMIDIO-AUTHENTICATION-FLOW", b -> b.startsIn("NOMIDIO-AUTHENTICATION-FLOW"));
         entries.put("NOMIDIO-CHALLENGE-FLOW", b -> b.startsIn("NOMIDIO-CHALLENGE-FLOW"));
-        entries.put("NOMIDIO-AGENT-CHALLENGE-QUEUE", b -> b.startsIn("NOMIDIO-AGENT-CHALLENGE-QUEUE").queue(BASIC_QUEUE_ARN));
+        entries.put("NOMIDIO-AGENT-CHALLENGE-QUEUE", b -> b.startsIn("NOMIDIO-AGENT-CHALLENGE-QUEUE").queue(BASIC_QUEUE_ARN)
+                // The caller (the agent has left) starts the challenge with 1.
+                .presses("1"));
         Map<String, UnaryOperator<CallScenario.Builder>> failures = new LinkedHashMap<>();
         failures.put("createChallenge NOMIDIO_UNAVAILABLE", b -> b.fault(ScheduledFault.parse("createChallenge=503")));
         failures.put("FREE_TRIAL_LIMIT", b -> b.freeTrialLimitReached(true));

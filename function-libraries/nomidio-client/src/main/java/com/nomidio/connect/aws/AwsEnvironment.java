@@ -39,6 +39,7 @@ public final class AwsEnvironment {
     public static final String KINESIS_VIDEO = "KINESIS_VIDEO";
     public static final String CONNECT = "CONNECT";
     public static final String S3 = "S3";
+    public static final String CLOUDFRONT = "CLOUDFRONT";
 
     private AwsEnvironment() {
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.emulator.state.FaceCheck;
 import com.nomidio.connect.emulator.state.Seed;
+import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.phone.PhoneNumbers;
 import com.nomidio.connect.simulator.CallResult;
 import com.nomidio.connect.simulator.CallScenario;
@@ -13,6 +14,7 @@ import com.nomidio.connect.simulator.InteractionConfiguration;
 import com.nomidio.connect.simulator.ScheduledFault;
 import com.nomidio.connect.simulator.SimulatorSettings;
 import com.nomidio.connect.simulator.engine.CallOutcome;
+import com.nomidio.connect.simulator.flows.SimulatedInstance;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -78,6 +80,16 @@ public final class SimulateCallCommand implements Callable<Integer> {
             "Start in this flow of the instance instead, e.g. NOMIDIO-AGENT-CHALLENGE-QUEUE (the agent's quick "
             + "connect; give --attribute nomidio_id=... and nomidio_status=... as the first call left them).")
     String startFlow;
+
+    /** The agent who asks for the challenge with --agent-challenge: its own queue is agent/<this id>. */
+    static final String SIMULATED_AGENT_ID = "agent-1";
+
+    @Option(names = "--agent-challenge", paramLabel = "LEVEL", description =
+            "The agent asks for a STANDARD or HIGH challenge in the softphone (the contact gets nomidio_auth_level, "
+            + "nomidio_agent_challenge=REQUESTED and nomidio_return_agent as the agent API writes them), transfers "
+            + "with the 'Nomidio Agent Challenge Flow' quick connect and leaves; the caller presses 1 unless --keys "
+            + "says otherwise.")
+    String agentChallenge;
 
     @Option(names = "--flow", paramLabel = "FILE", description =
             "Another flow of yours in the instance (repeatable), at ARN arn:aws:connect:eu-"
@@ -240,6 +252,16 @@ public final class SimulateCallCommand implements Callable<Integer> {
         }
         if (startFlow != null) {
             scenario.startsIn(startFlow);
+        }
+        if (agentChallenge != null) {
+            String agent = SimulatedInstance.defaults().agentArn(SIMULATED_AGENT_ID);
+            scenario.attribute(ContactAttribute.AUTH_LEVEL.key(), agentChallenge)
+                    .attribute(ContactAttribute.AGENT_CHALLENGE.key(), "REQUESTED")
+                    .attribute(ContactAttribute.RETURN_AGENT.key(), agent)
+                    .agentQuickConnect(agent);
+            if (keys.isEmpty()) {
+                scenario.presses("1");
+            }
         }
         attributes.forEach(scenario::attribute);
         if (gatewayDown) {

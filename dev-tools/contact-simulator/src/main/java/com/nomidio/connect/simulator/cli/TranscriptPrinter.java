@@ -18,7 +18,8 @@ public final class TranscriptPrinter {
         out.println("  call time  event");
         for (TranscriptEvent event : call.transcript()) {
             String label = event.kind().label();
-            String text = event.kind() == TranscriptEvent.Kind.PROMPT ? "\"" + event.text() + "\"" : event.text();
+            String text = event.kind() == TranscriptEvent.Kind.PROMPT
+                    || event.kind() == TranscriptEvent.Kind.AGENT_PROMPT ? "\"" + event.text() + "\"" : event.text();
             if (event.kind() == TranscriptEvent.Kind.FLOW_ENTERED || event.kind() == TranscriptEvent.Kind.ENDED) {
                 out.printf(Locale.ROOT, "%9s  %s %s%n", seconds(event.atMillis()), label, text);
             } else {

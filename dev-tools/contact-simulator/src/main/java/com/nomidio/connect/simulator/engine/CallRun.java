@@ -25,11 +25,20 @@ public final class CallRun {
     private final CustomerMedia media;
     private final InvocationListener listener;
     private final boolean queuesAtCapacity;
+    private final TransferLeg transferLeg;
     private LoadedFlow flow;
     private Map<String, Integer> loopCounters = new HashMap<>();
 
     public CallRun(Contact contact, Transcript transcript, CallClock clock, FlowLibrary flows, List<String> keypad,
             FunctionInvoker functions, CustomerMedia media, InvocationListener listener, boolean queuesAtCapacity) {
+        this(contact, transcript, clock, flows, keypad, functions, media, listener, queuesAtCapacity, null);
+    }
+
+    /** A call that is an agent's Queue quick connect: {@code transferLeg} says when the agent leaves. */
+    public CallRun(Contact contact, Transcript transcript, CallClock clock, FlowLibrary flows, List<String> keypad,
+            FunctionInvoker functions, CustomerMedia media, InvocationListener listener, boolean queuesAtCapacity,
+            TransferLeg transferLeg) {
+        this.transferLeg = transferLeg;
         this.contact = contact;
         this.transcript = transcript;
         this.clock = clock;
@@ -71,6 +80,15 @@ public final class CallRun {
 
     public LoadedFlow flow() {
         return flow;
+    }
+
+    /** True while the agent who chose a quick connect is still on the transfer leg (the caller on hold). */
+    boolean agentOnTheLeg() {
+        return transferLeg != null && transferLeg.agentOnTheLeg();
+    }
+
+    Optional<TransferLeg> transferLeg() {
+        return Optional.ofNullable(transferLeg);
     }
 
     /** A new flow entry: Loop counters and flow attributes start afresh. */

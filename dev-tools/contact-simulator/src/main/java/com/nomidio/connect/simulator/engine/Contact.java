@@ -30,6 +30,8 @@ public final class Contact {
     private CustomerAudioStream audio;
     private String storedCustomerInput;
     private MediaFault mediaFault = MediaFault.NONE;
+    /** The agent's contact this one was transferred from (a quick connect), else null. */
+    private String previousContactId;
 
     public Contact(String contactId, String channel, String customerAddress, SimulatedInstance instance,
             Map<String, String> initialAttributes) {
@@ -85,6 +87,14 @@ public final class Contact {
         this.queueArn = arn;
     }
 
+    /**
+     * This contact is the new segment a quick connect transfer creates: Connect gives it its own ContactId,
+     * InitiationMethod TRANSFER, and the agent's contact as PreviousContactId and InitialContactId.
+     */
+    public void transferredFrom(String contactIdBefore) {
+        this.previousContactId = contactIdBefore;
+    }
+
     public MediaFault mediaFault() {
         return mediaFault;
     }
@@ -117,8 +127,8 @@ public final class Contact {
         customer.put("Type", "TELEPHONE_NUMBER");
         data.putNull("CustomerId");
         data.putNull("Description");
-        data.put("InitialContactId", contactId);
-        data.put("InitiationMethod", "INBOUND");
+        data.put("InitialContactId", previousContactId == null ? contactId : previousContactId);
+        data.put("InitiationMethod", previousContactId == null ? "INBOUND" : "TRANSFER");
         data.put("InstanceARN", instance.instanceArn());
         data.put("LanguageCode", "en-GB");
         ObjectNode customerMedia = data.putObject("MediaStreams").putObject("Customer");
@@ -128,7 +138,7 @@ public final class Contact {
             customerMedia.set("Audio", audio.toJson(JSON));
         }
         data.putNull("Name");
-        data.put("PreviousContactId", contactId);
+        data.put("PreviousContactId", previousContactId == null ? contactId : previousContactId);
         if (queueArn == null) {
             data.putNull("Queue");
         } else {

@@ -60,6 +60,7 @@ public final class FlowInterpreter {
     /** Runs the call from {@code entry} until it is queued, disconnected or ended, or cannot go on. */
     public Ending run(LoadedFlow entry, CallRun call) {
         enter(entry, call);
+        call.transferLeg().ifPresent(leg -> leg.start(call));
         String actionId = entry.document().startAction();
         try {
             for (int step = 0; step < MAX_STEPS; step++) {

@@ -16,6 +16,11 @@ final class MediaStreamingStep implements ActionStep {
         String state = action.textParameter("MediaStreamingState").orElseThrow();
         Contact contact = call.contact();
         Contact.CustomerAudioStream stream = contact.audio();
+        if ("Enabled".equals(state) && call.agentOnTheLeg()) {
+            throw new SimulationStopped("action '" + action.identifier() + "' in " + call.flow().name() + " starts "
+                    + "media streaming while the agent is still on the transfer leg and the caller is on hold: it "
+                    + "would capture the hold music, not the caller");
+        }
         if ("Enabled".equals(state)) {
             if (stream != null && stream.streaming()) {
                 call.record(action, TranscriptEvent.Kind.MEDIA_STREAMING, "already streaming", Map.of("state", state));

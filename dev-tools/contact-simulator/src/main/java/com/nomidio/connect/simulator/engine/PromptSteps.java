@@ -14,18 +14,29 @@ final class PromptSteps {
     private static final long KEY_PRESS_MILLIS = 1_000;
 
     StepResult message(FlowAction action, CallRun call) {
-        play(action, call);
+        boolean toAgent = call.agentOnTheLeg();
+        play(action, call, toAgent);
+        if (toAgent) {
+            call.transferLeg().orElseThrow().heardPrompt(call);
+        }
         return StepResult.next();
     }
 
     StepResult input(FlowAction action, CallRun call) {
-        play(action, call);
+        // Whoever heard the menu is the one who may answer it: the agent presses nothing (the caller, on hold,
+        // heard no question), even if the agent leaves as soon as the prompt ends.
+        boolean toAgent = call.agentOnTheLeg();
+        play(action, call, toAgent);
         long limitSeconds = action.textParameter("InputTimeLimitSeconds").map(Long::parseLong).orElse(DEFAULT_INPUT_SECONDS);
-        Optional<String> entry = call.nextKeypadEntry();
+        Optional<String> entry = toAgent ? Optional.empty() : call.nextKeypadEntry();
         if (entry.isEmpty()) {
             call.clock().pass(limitSeconds * 1000);
-            call.record(action, TranscriptEvent.Kind.INPUT, "caller presses nothing for " + limitSeconds + " s",
-                    Map.of("input", "", "timeoutSeconds", Long.toString(limitSeconds)));
+            String who = toAgent ? "agent" : "caller";
+            call.record(action, TranscriptEvent.Kind.INPUT, who + " presses nothing for " + limitSeconds + " s",
+                    Map.of("input", "", "timeoutSeconds", Long.toString(limitSeconds), "listener", who));
+            if (toAgent) {
+                call.transferLeg().orElseThrow().heardPrompt(call);
+            }
             return StepResult.failure("InputTimeLimitExceeded", "no input within " + limitSeconds + " s");
         }
         call.clock().pass(KEY_PRESS_MILLIS);
@@ -37,7 +48,7 @@ final class PromptSteps {
         return new StepResult.Branch("keypad", entry.get());
     }
 
-    private static void play(FlowAction action, CallRun call) {
+    private static void play(FlowAction action, CallRun call, boolean toAgent) {
         Map<String, String> details = new LinkedHashMap<>();
         String text;
         long millis;
@@ -62,7 +73,8 @@ final class PromptSteps {
             return;
         }
         details.put("durationMs", Long.toString(millis));
-        call.record(action, TranscriptEvent.Kind.PROMPT, text, details);
+        details.put("listener", toAgent ? "agent" : "caller");
+        call.record(action, toAgent ? TranscriptEvent.Kind.AGENT_PROMPT : TranscriptEvent.Kind.PROMPT, text, details);
         call.clock().pass(millis);
     }
 

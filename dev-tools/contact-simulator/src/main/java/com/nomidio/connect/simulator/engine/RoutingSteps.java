@@ -26,7 +26,7 @@ final class RoutingSteps {
 
     StepResult targetQueue(FlowAction action, CallRun call) {
         if (action.parameter("AgentId").isPresent()) {
-            return StepResult.failure("NoMatchingError", "agent queues are not modelled");
+            return agentQueue(action, call);
         }
         String raw = action.textParameter("QueueId").orElseThrow();
         Optional<String> queue = call.resolve(raw);
@@ -37,6 +37,27 @@ final class RoutingSteps {
         String name = call.contact().instance().queueName(queue.get());
         call.record(action, TranscriptEvent.Kind.QUEUE_SET, name,
                 Map.of("queue", name, "queueArn", queue.get()));
+        return StepResult.next();
+    }
+
+    /**
+     * "Set working queue" by agent: the agent's own queue (Connect's {@code …/queue/agent/<agent id>}). An agent of
+     * another instance, or a value that is no agent at all (an empty attribute), is NoMatchingError.
+     */
+    private static StepResult agentQueue(FlowAction action, CallRun call) {
+        String raw = action.textParameter("AgentId").orElseThrow();
+        Optional<String> agent = call.resolve(raw).filter(v -> !v.isBlank());
+        if (agent.isEmpty()) {
+            return StepResult.failure("NoMatchingError", "AgentId " + raw + " names nothing");
+        }
+        Optional<String> queue = call.contact().instance().agentQueueArn(agent.get());
+        if (queue.isEmpty()) {
+            return StepResult.failure("NoMatchingError", "AgentId " + agent.get() + " is no agent of this instance");
+        }
+        call.contact().queueArn(queue.get());
+        String name = call.contact().instance().queueName(queue.get());
+        call.record(action, TranscriptEvent.Kind.QUEUE_SET, name + " (the agent's own queue)",
+                Map.of("queue", name, "queueArn", queue.get(), "agent", agent.get()));
         return StepResult.next();
     }
 

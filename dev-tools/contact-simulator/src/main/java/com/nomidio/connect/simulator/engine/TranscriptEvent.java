@@ -26,6 +26,10 @@ public record TranscriptEvent(long atMillis, String flow, String action, Kind ki
         FLOW_ENTERED(">> flow"),
         /** A prompt played to the caller. */
         PROMPT("say"),
+        /** A prompt of a quick connect's transfer flow played to the agent, while the caller is on hold. */
+        AGENT_PROMPT("to agent"),
+        /** A quick connect transfer: the agent on the transfer leg with the caller on hold, or the agent leaving. */
+        TRANSFER("transfer"),
         /** What the caller pressed, or that they pressed nothing. */
         INPUT("keypad"),
         /** Contact, flow or tag attributes set. */

@@ -29,6 +29,31 @@ public record SimulatedInstance(String region, String account, String instanceId
         return instanceArn() + "/queue/" + queueName;
     }
 
+    /** An agent (user) of this instance. */
+    public String agentArn(String agentId) {
+        return instanceArn() + "/agent/" + agentId;
+    }
+
+    /**
+     * The agent's own queue, as "Set working queue" by agent targets it: {@code …/queue/agent/<agent id>} for an
+     * agent ARN of this instance or a bare agent id; empty for anything else (another instance's agent, a queue).
+     */
+    public java.util.Optional<String> agentQueueArn(String agentIdOrArn) {
+        String agentPrefix = instanceArn() + "/agent/";
+        String agentId;
+        if (agentIdOrArn.startsWith(agentPrefix)) {
+            agentId = agentIdOrArn.substring(agentPrefix.length());
+        } else if (!agentIdOrArn.startsWith("arn:")) {
+            agentId = agentIdOrArn;
+        } else {
+            return java.util.Optional.empty();
+        }
+        if (!agentId.matches("[A-Za-z0-9_.-]{1,256}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(instanceArn() + "/queue/agent/" + agentId);
+    }
+
     public String workingQueueArn() {
         return queueArn(workingQueueName);
     }
@@ -56,6 +81,10 @@ public record SimulatedInstance(String region, String account, String instanceId
     public String queueName(String queueArnOrId) {
         if (queueArnOrId == null) {
             return null;
+        }
+        int agentQueue = queueArnOrId.indexOf("/queue/agent/");
+        if (agentQueue >= 0) {
+            return "agent/" + queueArnOrId.substring(agentQueue + "/queue/agent/".length());
         }
         int slash = queueArnOrId.lastIndexOf('/');
         return slash < 0 ? queueArnOrId : queueArnOrId.substring(slash + 1);

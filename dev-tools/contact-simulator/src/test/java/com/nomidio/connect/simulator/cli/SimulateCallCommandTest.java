@@ -40,6 +40,17 @@ class SimulateCallCommandTest {
     }
 
     @Test
+    void execute_whenTheAgentAsksForAChallenge_showsWhoHearsWhatAndQueuesBackToTheAgent() {
+        int status = execute("--agent-challenge", "HIGH", "--logs", "none");
+
+        assertThat(status).isZero();
+        String transcript = out.toString(StandardCharsets.UTF_8);
+        assertThat(transcript).contains("transfer", "the caller is on hold",
+                "to agent \"Nomidio identity check. Leave the call now", "agent leaves (completes the transfer)",
+                "keypad  caller presses 1", "nomidio_challenge_result         PASSED", "Queued on agent/agent-1.");
+    }
+
+    @Test
     void execute_whenTheLexPathIsAsked_refusesWithTheReason() {
         int status = execute("--interaction", "lex", "--logs", "none");
 

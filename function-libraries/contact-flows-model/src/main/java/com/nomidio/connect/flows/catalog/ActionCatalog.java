@@ -81,6 +81,7 @@ public final class ActionCatalog {
                 .errors(NO_MATCHING_ERROR).requiredErrors(NO_MATCHING_ERROR)
                 .rule(exactlyOneOf("QueueId", "AgentId"))
                 .rule(reference("QueueId", "a queue ARN, a queue id or one JSONPath", ConnectArns::isQueueReference))
+                .rule(reference("AgentId", "an agent ARN, an agent id or one JSONPath", ConnectArns::isAgentReference))
                 .build());
         all.add(type("TransferContactToQueue")
                 .errors("QueueAtCapacity", NO_MATCHING_ERROR).requiredErrors("QueueAtCapacity", NO_MATCHING_ERROR)

@@ -16,6 +16,9 @@ public final class ConnectArns {
             "^" + PARTITION + ":connect:" + REGION + ":" + ACCOUNT + ":instance/" + RESOURCE_ID + "/contact-flow/" + RESOURCE_ID + "$");
     public static final Pattern QUEUE_ARN = Pattern.compile(
             "^" + PARTITION + ":connect:" + REGION + ":" + ACCOUNT + ":instance/" + RESOURCE_ID + "/queue/" + RESOURCE_ID + "$");
+    /** An agent (user) of an instance, as "Set working queue" by agent takes it. */
+    public static final Pattern AGENT_ARN = Pattern.compile(
+            "^" + PARTITION + ":connect:" + REGION + ":" + ACCOUNT + ":instance/" + RESOURCE_ID + "/agent/" + RESOURCE_ID + "$");
     public static final Pattern INSTANCE_ARN = Pattern.compile(
             "^" + PARTITION + ":connect:" + REGION + ":" + ACCOUNT + ":instance/(" + RESOURCE_ID + ")$");
     /** group 1: function name, group 2: qualifier (version or alias) when present. */
@@ -45,6 +48,12 @@ public final class ConnectArns {
     /** A queue reference as UpdateContactTargetQueue takes it: a queue ARN, a bare queue id, or one JSONPath. */
     public static boolean isQueueReference(String value) {
         return value != null && (QUEUE_ARN.matcher(value).matches() || BARE_ID.matcher(value).matches()
+                || ActionCatalog.isJsonPath(value));
+    }
+
+    /** An agent reference as UpdateContactTargetQueue's AgentId takes it: an agent ARN, a bare agent id, or one JSONPath. */
+    public static boolean isAgentReference(String value) {
+        return value != null && (AGENT_ARN.matcher(value).matches() || BARE_ID.matcher(value).matches()
                 || ActionCatalog.isJsonPath(value));
     }
 

@@ -6,6 +6,7 @@ import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.flows.analysis.AttributeAnalysis;
+import com.nomidio.connect.flows.analysis.FlowGraph;
 import com.nomidio.connect.flows.catalog.ActionCatalog;
 import com.nomidio.connect.flows.model.ConditionBranch;
 import com.nomidio.connect.flows.model.FlowAction;
@@ -218,6 +219,67 @@ class NomidioFlowRulesTest {
                 .contains(SampleFlowValues.values().get(FlowPlaceholder.CHALLENGE_FLOW_ARN));
     }
 
+    @Test
+    void agentChallengeQueue_whenTheAgentIsStillOnTheLeg_startsTheChallengeOnlyOnTheCallersKeypress() {
+        // A QUEUE_TRANSFER flow plays to the agent until the agent leaves: a challenge started then would ask the
+        // agent to speak. The only way into the challenge flow is the caller pressing 1 at a menu.
+        FlowDocument queue = render(NomidioFlow.AGENT_CHALLENGE_QUEUE);
+        String challengeArn = SampleFlowValues.values().get(FlowPlaceholder.CHALLENGE_FLOW_ARN);
+        List<FlowAction> intoChallenge = queue.actions().stream().filter(a -> a.type().equals("TransferToFlow")
+                && a.textParameter("ContactFlowId").orElseThrow().equals(challengeArn)).toList();
+        FlowGraph graph = FlowGraph.of(queue);
+
+        assertThat(intoChallenge).hasSize(1);
+        List<FlowGraph.Edge> edgesIn = queue.actions().stream().flatMap(a -> graph.outgoing(a.identifier()).stream())
+                .filter(e -> e.to().equals(intoChallenge.get(0).identifier())).toList();
+        assertThat(edgesIn).isNotEmpty().allSatisfy(edge -> {
+            assertThat(edge.kind()).isEqualTo(FlowGraph.EdgeKind.CONDITION);
+            assertThat(edge.label()).isEqualTo("Equals 1");
+            assertThat(queue.action(edge.from()).orElseThrow().type()).isEqualTo("GetParticipantInput");
+        });
+        assertThat(queue.actions()).extracting(FlowAction::type)
+                .doesNotContain("InvokeLambdaFunction", "UpdateContactMediaStreamingBehavior");
+    }
+
+    @Test
+    void agentChallengeQueue_beforeLeavingTheFlow_makesThePostFlowTheNextStop() {
+        FlowDocument queue = render(NomidioFlow.AGENT_CHALLENGE_QUEUE);
+        String postFlowArn = SampleFlowValues.values().get(FlowPlaceholder.POST_FLOW_ARN);
+        Set<String> setsPostFlow = queue.actions().stream()
+                .filter(a -> postFlowArn.equals(AttributeAnalysis.written(a).get(ContactAttribute.POST_FLOW_ID.key())))
+                .map(FlowAction::identifier).collect(Collectors.toSet());
+
+        assertThat(setsPostFlow).isNotEmpty();
+        assertThat(reachableAvoiding(queue, queue.startAction(), setsPostFlow)).allSatisfy(id ->
+                assertThat(queue.action(id).orElseThrow().type()).as(id).isNotIn("TransferToFlow", "TransferContactToQueue"));
+    }
+
+    @Test
+    void postFlow_whenAnAgentChallengeWasRequested_queuesToThatAgentAndClearsTheRequestFirst() {
+        FlowDocument post = render(NomidioFlow.POST_FLOW);
+        FlowAction check = post.action(post.startAction()).orElseThrow();
+        String requested = targetOf(check, "REQUESTED");
+        Set<String> clears = post.actions().stream().filter(a -> "".equals(AttributeAnalysis.written(a)
+                .get(ContactAttribute.AGENT_CHALLENGE.key()))).map(FlowAction::identifier).collect(Collectors.toSet());
+
+        assertThat(check.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.AGENT_CHALLENGE.key());
+        assertThat(post.action(requested).orElseThrow().textParameter("AgentId"))
+                .contains("$.Attributes." + ContactAttribute.RETURN_AGENT.key());
+        assertThat(clears).isNotEmpty();
+        assertThat(reachableAvoiding(post, requested, clears)).allSatisfy(id ->
+                assertThat(post.action(id).orElseThrow().type()).as(id).isNotEqualTo("TransferContactToQueue"));
+    }
+
+    @Test
+    void postFlow_whenNoAgentChallengeWasRequested_neverQueuesToAnAgent() {
+        FlowDocument post = render(NomidioFlow.POST_FLOW);
+        FlowAction check = post.action(post.startAction()).orElseThrow();
+        String notRequested = check.transitions().error("NoMatchingCondition").orElseThrow().nextAction();
+
+        assertThat(reachableAvoiding(post, notRequested, Set.of())).allSatisfy(id ->
+                assertThat(post.action(id).orElseThrow().parameter("AgentId")).as(id).isEmpty());
+    }
+
     // ---- helpers ----
 
     private static FlowDocument render(NomidioFlow flow) {
@@ -247,6 +309,19 @@ class NomidioFlowRulesTest {
         FlowAction action = flow.action(identifier).orElseThrow();
         assertThat(action.type()).isEqualTo("InvokeLambdaFunction");
         return action.parameters().get("LambdaInvocationAttributes").get("action").asText();
+    }
+
+    private static Set<String> reachableAvoiding(FlowDocument flow, String from, Set<String> avoid) {
+        FlowGraph graph = FlowGraph.of(flow);
+        Set<String> seen = new TreeSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(from));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (!avoid.contains(id) && seen.add(id)) {
+                graph.outgoing(id).forEach(edge -> pending.push(edge.to()));
+            }
+        }
+        return seen;
     }
 
     private static int loopCount(FlowDocument flow, String identifier) {

@@ -115,6 +115,13 @@ class FlowValidatorTest {
     }
 
     @Test
+    void validate_whenAgentIdIsAQueueArn_reportsParameter() {
+        assertFault(flow -> ((ObjectNode) action(flow, "Set requesting agent's queue").get("Parameters"))
+                        .put("AgentId", "arn:aws:connect:eu-west-2:111122223333:instance/i-1/queue/q-1"),
+                Check.PARAMETER, "AgentId must be an agent ARN, an agent id or one JSONPath");
+    }
+
+    @Test
     void validate_whenParameterUnknownToType_reportsParameter() {
         assertFault(flow -> ((ObjectNode) action(flow, "Connecting message").get("Parameters")).put("Voice", "Joanna"),
                 Check.PARAMETER, "has no parameter Voice");
