@@ -331,7 +331,8 @@ public final class LexBotsResource implements CustomResource {
         LocaleState built = awaitLocale(botId, botName, localeId, BUILD_SETTLED, context);
         if ("Failed".equals(built.status())) {
             throw new OperationFailedException(FailureReasons.truncate("Amazon Lex could not build locale " + localeId
-                    + " of bot " + botName + ": " + String.join("; ", built.failureReasons())
+                    + " of bot " + botName + ": " + String.join("; ", built.failureReasons().stream()
+                            .map(r -> r.endsWith(".") ? r.substring(0, r.length() - 1) : r).toList())
                     + ". Fix the bot definition (nomidio-lex/bots/" + botName + ".json) and retry the stack operation."));
         }
         LOG.atInfo().addKeyValue("botName", botName).addKeyValue("localeId", localeId).log("Locale built");

@@ -57,7 +57,9 @@ class DeploymentHelperHandlerTest {
         assertThat(sampleEvents().toList()).contains(
                 "deployment-helper-create-secret.json", "deployment-helper-update-secret.json",
                 "deployment-helper-delete-secret.json", "deployment-helper-create-contact-flows.json",
-                "deployment-helper-update-contact-flows.json", "deployment-helper-delete-contact-flows.json");
+                "deployment-helper-update-contact-flows.json", "deployment-helper-delete-contact-flows.json",
+                "deployment-helper-create-lex-bots.json", "deployment-helper-update-lex-bots.json",
+                "deployment-helper-delete-lex-bots.json");
     }
 
     @Test
@@ -66,13 +68,14 @@ class DeploymentHelperHandlerTest {
 
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
         assertThat(answer.get("Reason").asText()).isEqualTo("This deploymentHelper does not serve resource type"
-                + " Custom::NomidioSoftphone; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows]. Check the"
+                + " Custom::NomidioSoftphone; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows,"
+                + " Custom::NomidioLexBots]. Check the"
                 + " Type in the template, or deploy the helper version that adds it.");
     }
 
     @Test
     void handleRequest_whenDeletingAnUnknownResourceType_answersSuccessSoTheStackCanGo() {
-        JsonNode answer = answerFor("deployment-helper-delete-secret.json", "Custom::NomidioLexBots");
+        JsonNode answer = answerFor("deployment-helper-delete-secret.json", "Custom::NomidioSoftphone");
 
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("PhysicalResourceId").asText())
@@ -224,5 +227,7 @@ class DeploymentHelperHandlerTest {
         }
         harness.s3.acceptPuts(S3Stubs.BUCKET);
         harness.s3.listing(S3Stubs.BUCKET, List.of());
+        harness.connect.associatedBots(List.of());
+        harness.connect.acceptBotAssociations();
     }
 }

@@ -121,7 +121,8 @@ public final class LocalLexModels extends LocalHttpServer {
 
     public static final class Version {
         public final String version;
-        public final String description;
+        /** Settable: a test can make a version look published from another definition. */
+        public volatile String description;
         public String status = "Versioning";
         /** The DRAFT locales as they were when the version was made. */
         public final JsonNode snapshot;
@@ -191,6 +192,15 @@ public final class LocalLexModels extends LocalHttpServer {
         test.status = "Available";
         bot.aliases.put(test.id, test);
         return bot;
+    }
+
+    /** Adds an intent (no utterances, no slots) to a DRAFT locale, as an older definition might have left it. */
+    public synchronized Intent addIntent(Bot bot, String localeId, String intentId, String name) {
+        Intent intent = new Intent(intentId);
+        intent.name = name;
+        intent.request = JSON.createObjectNode().put("intentName", name);
+        bot.draftLocales.get(localeId).intents.put(intentId, intent);
+        return intent;
     }
 
     public synchronized Optional<Bot> bot(String name) {
