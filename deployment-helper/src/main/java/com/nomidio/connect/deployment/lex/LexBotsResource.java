@@ -255,7 +255,8 @@ public final class LexBotsResource implements CustomResource {
                     + " unique per account and region, so delete that bot (or deploy the stack in another region)");
         }
         context.step("taking over the Lex bot " + definition.botName() + " from another resource of this stack");
-        lex.tag(arn, Map.of(CREATED_BY_TAG, ours), context.callTimeout());
+        // With the stack tag again: the helper's role may tag only with this stack's tag in the request.
+        lex.tag(arn, tags(request), context.callTimeout());
         LOG.atInfo().addKeyValue("botId", botId).log("Took over a bot this stack created under another resource");
     }
 
