@@ -470,6 +470,8 @@ class TemplateYamlTest {
                 .containsEntry("AssociateWithInstance", Map.of("Ref", "DeployContactFlows"))
                 .containsOnlyKeys("ServiceToken", "ServiceTimeout", "CodeHookArn", "BotRoleArn", "ConnectInstanceId",
                         "AssociateWithInstance", "Revision");
+        assertThat(map(section("Outputs"), "LexBotAliasArn")).containsEntry("Condition", "ChatEnabled")
+                .containsEntry("Value", Map.of("Fn::GetAtt", List.of("nomidioLexBots", "BotAliasArn")));
         assertThat(map(resources, "nomidioLexBotRole")).containsEntry("Condition", "ChatEnabled");
         assertThat(map(resources, "deploymentHelperLexPolicy")).containsEntry("Condition", "ChatEnabled");
     }
