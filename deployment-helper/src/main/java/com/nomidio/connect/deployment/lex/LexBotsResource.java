@@ -201,8 +201,17 @@ public final class LexBotsResource implements CustomResource {
         context.step("listing the versions of bot " + name);
         Optional<VersionView> published = lex.versions(botId, context.callTimeout()).stream()
                 .filter(v -> v.description() != null && v.description().contains(VERSION_MARKER + hash))
-                .filter(v -> "Available".equals(v.status()))
+                .filter(v -> !"Failed".equals(v.status()) && !"Deleting".equals(v.status()))
                 .findFirst();
+        if (published.isPresent() && !"Available".equals(published.get().status())) {
+            // An earlier attempt published it and ran out of time waiting: wait for that one, publish no other.
+            String pending = published.get().version();
+            String status = await(context, "version " + pending + " of bot " + name,
+                    () -> lex.versionStatus(botId, pending, context.callTimeout()), VERSION_SETTLED);
+            if (!"Available".equals(status)) {
+                published = Optional.empty();
+            }
+        }
         String version;
         if (published.isPresent()) {
             version = published.get().version();

@@ -219,6 +219,25 @@ class LexBotsResourceTest {
     }
 
     @Test
+    void update_whenThisDefinitionsVersionIsStillBeingPublished_waitsForItInsteadOfPublishingAnother() {
+        stubConnect(List.of());
+        run(harness.event(CREATE));
+        Bot bot = harness.lex.bot(BOT).orElseThrow();
+        // As an earlier attempt left it when its time box ran out while Lex was still versioning.
+        bot.versions.get("1").status = "Versioning";
+        harness.lex.clearRequests();
+        harness.cloudFormation.clear();
+
+        JsonNode answer = run(harness.event(UPDATE));
+
+        assertThat(answer.get("Status").asText()).as(answer.toString()).isEqualTo("SUCCESS");
+        assertThat(answer.at("/Data/BotVersion").asText()).isEqualTo("1");
+        assertThat(bot.versions).hasSize(1);
+        assertThat(harness.lex.requestLines()).contains("GET /bots/" + bot.id + "/botversions/1/")
+                .doesNotContain("PUT /bots/" + bot.id + "/botversions/");
+    }
+
+    @Test
     void create_whenAssociateWithInstanceIsFalse_neverCallsConnect() {
         CloudFormationCustomResourceEvent event = harness.event(CREATE);
         event.getResourceProperties().put("AssociateWithInstance", "false");
