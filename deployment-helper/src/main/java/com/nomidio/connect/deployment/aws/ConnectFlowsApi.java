@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.connect.model.ContactFlowStatus;
 import software.amazon.awssdk.services.connect.model.ContactFlowSummary;
 import software.amazon.awssdk.services.connect.model.CreateContactFlowResponse;
 import software.amazon.awssdk.services.connect.model.DuplicateResourceException;
+import software.amazon.awssdk.services.connect.model.LexVersion;
 import software.amazon.awssdk.services.connect.model.QueueSummary;
 import software.amazon.awssdk.services.connect.model.QueueType;
 import software.amazon.awssdk.services.connect.model.ResourceConflictException;
@@ -117,6 +118,35 @@ public final class ConnectFlowsApi {
                         .functionArn(functionArn)
                         .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
                 ResourceNotFoundException.class::isInstance, "functionArn", functionArn, "Function was not associated");
+    }
+
+    /** Whether the Lex V2 bot alias is associated with the instance (ListBots, lexVersion V2, every page). */
+    public boolean botAssociated(String instanceId, String botAliasArn, Duration timeout) {
+        return connect.listBotsPaginator(r -> r
+                        .instanceId(instanceId)
+                        .lexVersion(LexVersion.V2)
+                        .maxResults(25)
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))).lexBots().stream()
+                .anyMatch(bot -> bot.lexV2Bot() != null && botAliasArn.equals(bot.lexV2Bot().aliasArn()));
+    }
+
+    /** Lets the instance's flows use the Lex V2 bot alias; already associated is fine. */
+    public void associateBot(String instanceId, String botAliasArn, Duration timeout) {
+        idempotent(() -> connect.associateBot(r -> r
+                        .instanceId(instanceId)
+                        .lexV2Bot(b -> b.aliasArn(botAliasArn))
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
+                e -> e instanceof ResourceConflictException || e instanceof DuplicateResourceException,
+                "botAliasArn", botAliasArn, "Bot already associated with the instance");
+    }
+
+    /** Removes the bot alias from the instance; not associated (or instance gone) is fine. */
+    public void disassociateBot(String instanceId, String botAliasArn, Duration timeout) {
+        idempotent(() -> connect.disassociateBot(r -> r
+                        .instanceId(instanceId)
+                        .lexV2Bot(b -> b.aliasArn(botAliasArn))
+                        .overrideConfiguration(c -> c.apiCallTimeout(timeout))),
+                ResourceNotFoundException.class::isInstance, "botAliasArn", botAliasArn, "Bot was not associated");
     }
 
     /**

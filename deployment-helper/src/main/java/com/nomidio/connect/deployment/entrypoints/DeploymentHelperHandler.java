@@ -154,7 +154,7 @@ public final class DeploymentHelperHandler extends AbstractCustomResourceHandler
                         ? "Deleted without cleaning up: the deploymentHelper could not start ("
                         : "The deploymentHelper could not start (") + cause + ")."
                         + (delete ? " Remove by hand what it made (the NOMIDIO-* flows it created, the files under"
-                                + " contact-flows/ in the bucket)." : " Fix the function's configuration or code"
+                                + " contact-flows/ in the bucket, the Lex bot NomidioAuthentication it created)." : " Fix the function's configuration or code"
                                 + " (see its log stream), then retry the stack operation.")))
                 .build();
     }

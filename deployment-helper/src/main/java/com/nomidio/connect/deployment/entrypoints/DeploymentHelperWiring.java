@@ -7,8 +7,10 @@ import com.nomidio.connect.deployment.aws.ConnectFlowsApi;
 import com.nomidio.connect.deployment.aws.ConnectQuickConnectsApi;
 import com.nomidio.connect.deployment.aws.FlowBucket;
 import com.nomidio.connect.deployment.aws.KmsSecretEncryptor;
+import com.nomidio.connect.deployment.aws.LexBotsApi;
 import com.nomidio.connect.deployment.aws.SoftphoneBucket;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
+import com.nomidio.connect.deployment.lex.LexBotsResource;
 import com.nomidio.connect.deployment.quickconnect.AgentChallengeQuickConnectResource;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import com.nomidio.connect.deployment.secret.SecretResource;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.lexmodelsv2.LexModelsV2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -46,6 +49,12 @@ public final class DeploymentHelperWiring {
 
     /** As Lambda wires it, keeping {@code safetyMargin} back from the function's remaining time. */
     public static ResourceDispatcher fromEnvironment(Map<String, String> env, Duration safetyMargin) {
+        return fromEnvironment(env, safetyMargin, LexBotsResource.DEFAULT_POLL_INTERVAL);
+    }
+
+    /** As above, asking Lex for a build's (version's, alias's) progress every {@code lexPollInterval}. */
+    public static ResourceDispatcher fromEnvironment(Map<String, String> env, Duration safetyMargin,
+                                                     Duration lexPollInterval) {
         SdkClients aws = SdkClients.fromEnvironment(env, TIMEOUTS);
         KmsClient kms = withRetries(aws.configure(KmsClient.builder(), AwsEnvironment.KMS)).build();
         ConnectClient connect = withRetries(aws.configure(ConnectClient.builder(), AwsEnvironment.CONNECT)).build();
@@ -55,13 +64,16 @@ public final class DeploymentHelperWiring {
                 .build();
         // CloudFront is global: the SDK's endpoint rules send every region of the partition to its one endpoint.
         CloudFrontClient cloudFront = withRetries(aws.configure(CloudFrontClient.builder(), AwsEnvironment.CLOUDFRONT)).build();
-        ConnectFlowsApi flowsApi = new ConnectFlowsApi(connect);
+        LexModelsV2Client lex = withRetries(aws.configure(LexModelsV2Client.builder(), AwsEnvironment.LEX_MODELS_V2)).build();
+        ConnectFlowsApi connectApi = new ConnectFlowsApi(connect);
         return new ResourceDispatcher(List.of(
                 new SecretResource(new KmsSecretEncryptor(kms)),
-                new ContactFlowsResource(flowsApi, new FlowBucket(s3)),
+                new ContactFlowsResource(connectApi, new FlowBucket(s3)),
                 new SoftphoneResource(new SoftphoneBucket(s3), new CloudFrontInvalidations(cloudFront),
                         new SoftphoneFiles(DeploymentHelperWiring.class.getClassLoader())),
-                new AgentChallengeQuickConnectResource(flowsApi, new ConnectQuickConnectsApi(connect))),
+                new AgentChallengeQuickConnectResource(connectApi, new ConnectQuickConnectsApi(connect)),
+                // The definitions are read when a Lex request arrives: a jar without them fails that request only.
+                new LexBotsResource(new LexBotsApi(lex), connectApi, LexBotsResource::packagedDefinitions, lexPollInterval)),
                 safetyMargin);
     }
 

@@ -25,6 +25,7 @@ public final class FailureReasons {
         String reason = switch (cause) {
             case DeadlineExceededException e -> timedOut(e.context());
             case InvalidPropertiesException e -> "Invalid custom resource properties: " + e.getMessage() + ".";
+            case OperationFailedException e -> e.getMessage();
             case InvalidFlowException e -> "A rendered contact flow failed validation (a template bug, not your input): "
                     + e.getMessage();
             case UnresolvedPlaceholderException e -> "A contact flow template could not be filled: " + e.getMessage() + ".";

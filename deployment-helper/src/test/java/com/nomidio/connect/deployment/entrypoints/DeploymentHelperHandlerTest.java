@@ -61,7 +61,9 @@ class DeploymentHelperHandlerTest {
                 "deployment-helper-create-softphone.json", "deployment-helper-update-softphone.json",
                 "deployment-helper-delete-softphone.json", "deployment-helper-create-agent-challenge-quick-connect.json",
                 "deployment-helper-update-agent-challenge-quick-connect.json",
-                "deployment-helper-delete-agent-challenge-quick-connect.json");
+                "deployment-helper-delete-agent-challenge-quick-connect.json",
+                "deployment-helper-create-lex-bots.json", "deployment-helper-update-lex-bots.json",
+                "deployment-helper-delete-lex-bots.json");
     }
 
     @Test
@@ -71,13 +73,13 @@ class DeploymentHelperHandlerTest {
         assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
         assertThat(answer.get("Reason").asText()).isEqualTo("This deploymentHelper does not serve resource type"
                 + " Custom::NomidioNotAType; it serves [Custom::NomidioSecret, Custom::NomidioContactFlows,"
-                + " Custom::NomidioSoftphone, Custom::NomidioAgentChallengeQuickConnect]. Check the"
+                + " Custom::NomidioSoftphone, Custom::NomidioAgentChallengeQuickConnect, Custom::NomidioLexBots]. Check the"
                 + " Type in the template, or deploy the helper version that adds it.");
     }
 
     @Test
     void handleRequest_whenDeletingAnUnknownResourceType_answersSuccessSoTheStackCanGo() {
-        JsonNode answer = answerFor("deployment-helper-delete-secret.json", "Custom::NomidioLexBots");
+        JsonNode answer = answerFor("deployment-helper-delete-secret.json", "Custom::NomidioSoftphone");
 
         assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(answer.get("PhysicalResourceId").asText())
@@ -236,5 +238,7 @@ class DeploymentHelperHandlerTest {
         harness.connect.existingQuickConnects(List.of());
         harness.connect.createQuickConnect();
         harness.connect.acceptQuickConnectChanges();
+        harness.connect.associatedBots(List.of());
+        harness.connect.acceptBotAssociations();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.deployment.flows.ContactFlowsResource;
+import com.nomidio.connect.deployment.lex.LexBotsResource;
 import com.nomidio.connect.deployment.secret.SecretResource;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
@@ -93,6 +94,9 @@ class TemplateYamlTest {
         assertThat(type(resources, "sampleUpload")).isEqualTo("AWS::Serverless::Function");
         assertThat(type(resources, "nomidioSecret")).isEqualTo(SecretResource.TYPE);
         assertThat(type(resources, "nomidioContactFlows")).isEqualTo(ContactFlowsResource.TYPE);
+        assertThat(type(resources, "nomidioLexBots")).isEqualTo(LexBotsResource.TYPE);
+        assertThat(type(resources, "nomidioLexBotRole")).isEqualTo("AWS::IAM::Role");
+        assertThat(type(resources, "deploymentHelperLexPolicy")).isEqualTo("AWS::IAM::Policy");
         // Replaced by SAM's own packaging (see the README).
         assertThat(resources).doesNotContainKeys("deployLambdaPackagesFunction", "deployLambdaPackagesIAMRole");
     }
@@ -358,7 +362,7 @@ class TemplateYamlTest {
     void customResources_whenWaitedFor_timeOutSoonAfterTheHelperRatherThanInAnHour() {
         Map<String, Object> resources = section("Resources");
         int helperTimeout = (Integer) properties(resources, "deploymentHelper").get("Timeout");
-        for (String resource : List.of("nomidioSecret", "nomidioContactFlows")) {
+        for (String resource : List.of("nomidioSecret", "nomidioContactFlows", "nomidioLexBots")) {
             Object serviceTimeout = properties(resources, resource).get("ServiceTimeout");
             assertThat(serviceTimeout).as(resource).isInstanceOf(Integer.class);
             assertThat((Integer) serviceTimeout).as(resource).isGreaterThan(helperTimeout).isLessThan(3600);
@@ -467,6 +471,89 @@ class TemplateYamlTest {
         }
         assertThat(edges.get("nomidioContactFlows")).contains("nomidioAction", "deploymentHelper", "s3Bucket");
         assertThat(edges.get("nomidioAction")).contains("nomidioSecret");
+    }
+
+    @Test
+    void lexBots_whenChatIsEnabled_areDeployedByTheHelperWithNomidioLexLiveAsCodeHook() {
+        Map<String, Object> resources = section("Resources");
+        Map<String, Object> bots = map(resources, "nomidioLexBots");
+
+        assertThat(bots).containsEntry("Type", LexBotsResource.TYPE).containsEntry("Condition", "ChatEnabled")
+                .containsEntry("DependsOn", "deploymentHelperLexPolicy");
+        assertThat(map(bots, "Properties"))
+                .containsEntry("ServiceToken", Map.of("Fn::GetAtt", List.of("deploymentHelper", "Arn")))
+                .containsEntry("ServiceTimeout", 360)
+                .containsEntry("CodeHookArn", Map.of("Ref", "nomidioLex.Alias"))
+                .containsEntry("BotRoleArn", Map.of("Fn::GetAtt", List.of("nomidioLexBotRole", "Arn")))
+                .containsEntry("ConnectInstanceId", Map.of("Ref", "ConnectInstanceId"))
+                // Automatic association exactly when the flows are deployed; README step 4 otherwise.
+                .containsEntry("AssociateWithInstance", Map.of("Ref", "DeployContactFlows"))
+                .containsOnlyKeys("ServiceToken", "ServiceTimeout", "CodeHookArn", "BotRoleArn", "ConnectInstanceId",
+                        "AssociateWithInstance", "Revision");
+        assertThat(map(section("Outputs"), "LexBotAliasArn")).containsEntry("Condition", "ChatEnabled")
+                .containsEntry("Value", Map.of("Fn::GetAtt", List.of("nomidioLexBots", "BotAliasArn")));
+        assertThat(map(resources, "nomidioLexBotRole")).containsEntry("Condition", "ChatEnabled");
+        assertThat(map(resources, "deploymentHelperLexPolicy")).containsEntry("Condition", "ChatEnabled");
+    }
+
+    @Test
+    void nomidioLexBotRole_whenAssumed_isForLexV2InThisAccountAndAllowsOnlySpeech() {
+        Map<String, Object> role = properties(section("Resources"), "nomidioLexBotRole");
+        List<Object> trust = new ArrayList<>();
+        collectStatements(role.get("AssumeRolePolicyDocument"), trust);
+        List<Object> permissions = new ArrayList<>();
+        collectStatements(role.get("Policies"), permissions);
+
+        assertThat(trust).singleElement().asString().contains("Service=lexv2.amazonaws.com")
+                .contains("aws:SourceAccount={Ref=AWS::AccountId}");
+        assertThat(permissions).singleElement().isEqualTo(Map.of("Effect", "Allow", "Action", "polly:SynthesizeSpeech",
+                "Resource", "*"));
+    }
+
+    @Test
+    void deploymentHelperLexPolicy_whenScanned_allowsEveryLexCallTheHelperMakesOnlyOnThisStacksBots() throws IOException {
+        Map<String, Object> policy = properties(section("Resources"), "deploymentHelperLexPolicy");
+        List<Object> statements = new ArrayList<>();
+        collectStatements(policy.get("PolicyDocument"), statements);
+        Set<String> allowed = new HashSet<>();
+
+        assertThat(policy.get("Roles")).isEqualTo(List.of(Map.of("Ref", "deploymentHelperIAMRole")));
+        for (Object item : statements) {
+            Map<?, ?> statement = (Map<?, ?>) item;
+            Object actions = statement.get("Action");
+            List<String> names = (actions instanceof List<?> list ? list : List.of(actions)).stream()
+                    .map(String::valueOf).toList();
+            allowed.addAll(names);
+            boolean lexOnResources = names.stream().anyMatch(a -> a.startsWith("lex:")) && !names.equals(List.of("lex:ListBots"));
+            if (lexOnResources) {
+                // Bot ids are generated: the stack's tag, not a name, keeps other bots out of reach.
+                assertThat(statement.get("Resource").toString()).contains(":bot/*").contains(":bot-alias/*");
+                assertThat(statement.get("Condition").toString())
+                        .containsAnyOf("aws:ResourceTag/" + LexBotsResource.STACK_TAG + "={Ref=AWS::StackName}",
+                                "aws:RequestTag/" + LexBotsResource.STACK_TAG + "={Ref=AWS::StackName}");
+            } else if (names.contains("lex:ListBots")) {
+                assertThat(names).containsExactly("lex:ListBots");
+            } else if (names.contains("iam:PassRole")) {
+                assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("nomidioLexBotRole", "Arn")));
+                assertThat(statement.get("Condition").toString()).contains("iam:PassedToService=lexv2.amazonaws.com");
+            } else if (names.stream().anyMatch(a -> a.startsWith("connect:"))) {
+                assertThat(statement.get("Resource").toString()).contains("instance/${ConnectInstanceId}");
+            } else {
+                assertThat(statement.get("Resource").toString()).contains("role/aws-service-role/connect.amazonaws.com/");
+            }
+        }
+        // Every lexmodelsv2 operation LexBotsApi calls, and the Connect bot calls, are granted.
+        String api = Files.readString(Path.of("src", "main", "java", "com", "nomidio", "connect", "deployment", "aws",
+                "LexBotsApi.java"));
+        Matcher calls = Pattern.compile("\\blex\\.([a-z][A-Za-z]+)\\(").matcher(api);
+        Set<String> used = new HashSet<>();
+        while (calls.find()) {
+            String operation = calls.group(1).replace("Paginator", "");
+            used.add("lex:" + Character.toUpperCase(operation.charAt(0)) + operation.substring(1));
+        }
+        assertThat(used).contains("lex:CreateBot", "lex:BuildBotLocale", "lex:CreateBotVersion", "lex:UpdateBotAlias");
+        assertThat(allowed).containsAll(used).contains("connect:AssociateBot", "connect:DisassociateBot",
+                "connect:ListBots", "iam:PassRole");
     }
 
     // ---- helpers ----

@@ -70,6 +70,29 @@ public final class ConnectStubs {
         return "/instance/" + INSTANCE_ID + "/lambda-function";
     }
 
+    public static String botPath() {
+        return "/instance/" + INSTANCE_ID + "/bot";
+    }
+
+    public static String botsPath() {
+        return "/instance/" + INSTANCE_ID + "/bots";
+    }
+
+    /** ListBots (lexVersion V2) answers with these Lex V2 bot alias ARNs associated. */
+    public void associatedBots(List<String> aliasArns) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode bots = body.putArray("LexBots");
+        aliasArns.forEach(arn -> bots.addObject().putObject("LexV2Bot").put("AliasArn", arn));
+        server.stubFor(get(urlPathEqualTo(botsPath())).withQueryParam("lexVersion", equalTo("V2"))
+                .willReturn(json(200, body)));
+    }
+
+    /** AssociateBot (PUT) and DisassociateBot (POST) on the instance succeed. */
+    public void acceptBotAssociations() {
+        server.stubFor(put(urlPathEqualTo(botPath())).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo(botPath())).willReturn(aResponse().withStatus(200)));
+    }
+
     public void workingQueue(String name) {
         ObjectNode body = JSON.createObjectNode();
         body.putArray("QueueSummaryList").addObject()

@@ -17,6 +17,7 @@ import com.nomidio.connect.deployment.entrypoints.DeploymentHelperWiring;
 import com.nomidio.connect.deployment.resources.ResourceDispatcher;
 import com.nomidio.connect.testkit.cloudformation.ResponseUrlServer;
 import com.nomidio.connect.testkit.kms.LocalKms;
+import com.nomidio.connect.testkit.lex.LocalLexModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,6 +39,8 @@ public final class DeploymentHelperHarness implements AutoCloseable {
     public final WireMockServer aws = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     public final LocalKms kms = new LocalKms();
     public final ResponseUrlServer cloudFormation = new ResponseUrlServer();
+    /** Lex V2 model building: stateful, on its own endpoint (its /tags/ paths would collide with Connect's). */
+    public final LocalLexModels lex = new LocalLexModels();
     public final ConnectStubs connect;
     public final S3Stubs s3;
     public final CloudFrontStubs cloudFront;
@@ -53,10 +56,14 @@ public final class DeploymentHelperHarness implements AutoCloseable {
         cloudFront = new CloudFrontStubs(aws);
     }
 
-    /** The dispatcher as production wires it, with every client pointed at WireMock. */
+    /** How often the tests' dispatcher asks the local Lex for progress: no test waits seconds for a build. */
+    public static final Duration LEX_POLL_INTERVAL = Duration.ofMillis(10);
+
+    /** The dispatcher as production wires it, every client pointed at WireMock but Lex's at the local Lex. */
     public ResourceDispatcher dispatcher(Duration safetyMargin) {
         return DeploymentHelperWiring.fromEnvironment(Map.of(AwsEnvironment.ENDPOINT_URL, aws.baseUrl(),
-                AwsEnvironment.REGION, "eu-west-2"), safetyMargin);
+                AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.LEX_MODELS_V2, lex.endpoint().toString(),
+                AwsEnvironment.REGION, "eu-west-2"), safetyMargin, LEX_POLL_INTERVAL);
     }
 
     /** A sample event from events/, answering to the local ResponseURL server. */
@@ -91,5 +98,6 @@ public final class DeploymentHelperHarness implements AutoCloseable {
         aws.stop();
         kms.close();
         cloudFormation.close();
+        lex.close();
     }
 }

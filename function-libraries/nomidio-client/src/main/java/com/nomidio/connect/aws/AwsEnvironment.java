@@ -40,6 +40,8 @@ public final class AwsEnvironment {
     public static final String CONNECT = "CONNECT";
     public static final String S3 = "S3";
     public static final String CLOUDFRONT = "CLOUDFRONT";
+    /** Amazon Lex V2 model building (lexmodelsv2), as the SDK's service id "Lex Models V2" spells it. */
+    public static final String LEX_MODELS_V2 = "LEX_MODELS_V2";
 
     private AwsEnvironment() {
     }

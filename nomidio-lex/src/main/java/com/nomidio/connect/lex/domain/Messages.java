@@ -5,9 +5,11 @@ final class Messages {
 
     /** How most answers end: the contact goes on to an agent. */
     private static final String TO_AGENT = " We will pass you to an agent.";
-    /** The end of every offer of the menu: the choices besides registering. */
-    private static final String OPT_OUT_OR_NO = " If you do not want to use Nomidio, reply 2 or \"opt out\"."
-            + " Otherwise reply \"no\".";
+    /**
+     * The end of every chat offer. No opt-out on chat: what the customer typed is unverified (anyone can type
+     * someone else's number), so opting out is left to the owner's own phone call or the Nomidio app.
+     */
+    private static final String OR_NO = " Otherwise reply \"no\".";
 
     static final String ASK_IDENTIFIER = "Please type the mobile number or the customer reference you use with us.";
     static final String NOT_RECOGNISED = "Sorry, that does not look like a mobile number or a customer reference. "
@@ -16,24 +18,26 @@ final class Messages {
     static final String IDENTIFICATION_FAILED = "Sorry, we could not identify you." + TO_AGENT;
 
     static final String OFFER = "Next time, you could confirm your identity with Nomidio. To receive a text message"
-            + " inviting you to register, reply 1 or \"register\"." + OPT_OUT_OR_NO;
+            + " inviting you to register, reply 1 or \"register\"." + OR_NO;
     static final String OFFER_WITHOUT_PHONE = "Next time, you could confirm your identity with Nomidio, using the"
-            + " Nomidio app." + OPT_OUT_OR_NO;
+            + " Nomidio app." + TO_AGENT;
     static final String REMINDER = "Your Nomidio registration is not complete yet. To receive the invitation text"
-            + " message again, reply 1 or \"register\"." + OPT_OUT_OR_NO;
+            + " message again, reply 1 or \"register\"." + OR_NO;
     static final String REMINDER_WITHOUT_PHONE = "Your Nomidio registration is not complete yet: please finish it"
-            + " in the Nomidio app." + OPT_OUT_OR_NO;
+            + " in the Nomidio app." + TO_AGENT;
     static final String INVITATION_SENT = "We have sent you a text message with your invitation. Thank you."
             + TO_AGENT;
     static final String NO_PHONE_FOR_INVITATION = "We can only send an invitation to a mobile number." + TO_AGENT;
-    static final String OPTED_OUT_NOW = "You have opted out. We will not ask you to use Nomidio again." + TO_AGENT;
+    static final String OPT_OUT_NOT_BY_CHAT = "Opting out of Nomidio is done from your own phone, when you call us,"
+            + " or in the Nomidio app." + TO_AGENT;
     static final String CONTINUE = "Thank you." + TO_AGENT;
 
-    static final String TAC_EXPIRED = "To keep confirming your identity with Nomidio, please accept the latest"
-            + " Nomidio terms and conditions in your Nomidio app." + TO_AGENT;
-    static final String TAC_WARN = "Nomidio has updated its terms and conditions. Please accept them in your"
-            + " Nomidio app soon.";
-    static final String OPTED_OUT = "You have opted out of Nomidio." + TO_AGENT;
+    /**
+     * Chat, for the statuses that would tell whoever typed a number something about it (opted out, blocked, terms
+     * expired, the enterprise's trial used up) and those that end the journey anyway: one neutral sentence. The
+     * session attributes still carry the gateway's status for the agent.
+     */
+    static final String NOT_BY_CHAT = "We cannot confirm your identity by chat right now." + TO_AGENT;
     static final String NOT_AVAILABLE = "We cannot confirm your identity with Nomidio right now." + TO_AGENT;
 
     static final String CHALLENGE_SENT = "To confirm your identity, we have sent a request to your Nomidio app."

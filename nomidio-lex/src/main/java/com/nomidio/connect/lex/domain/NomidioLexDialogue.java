@@ -124,9 +124,8 @@ public final class NomidioLexDialogue implements LexCodeHook {
         }
         turn.remove(SessionKey.ATTEMPTS);
         if (identifier instanceof CustomerIdentifier.Phone phone) {
+            // Only for the SMS invitation, which the number's owner must accept on that phone.
             turn.put(SessionKey.PHONE, phone.e164());
-        } else {
-            turn.put(SessionKey.REFERENCE, subject.customerReference());
         }
         LOG.atInfo().addKeyValue("status", identity.status()).addKeyValue("attempt", attempt)
                 .addKeyValue("by", identifier instanceof CustomerIdentifier.Phone ? "phone" : "reference")
@@ -150,17 +149,19 @@ public final class NomidioLexDialogue implements LexCodeHook {
         NomidioStatus status = identity.status();
         FlowAttributes known = beforeChallenge(status, identity);
         boolean hasPhone = turn.session(SessionKey.PHONE) != null;
+        // What was typed is unverified: the journey says only what is safe to tell anyone who typed that number or
+        // reference, and offers only what the owner must accept on their own phone (the SMS invitation).
         return switch (status) {
-            case NOT_FOUND, EXISTS -> turn.elicitIntent(known, Stage.OFFER,
-                    hasPhone ? Messages.OFFER : Messages.OFFER_WITHOUT_PHONE, status.name());
-            case INVITED, PENDING, INVITATION_SENT -> turn.elicitIntent(known, Stage.REMINDER,
-                    hasPhone ? Messages.REMINDER : Messages.REMINDER_WITHOUT_PHONE, status.name());
-            case TAC_EXPIRED -> turn.close(known, Messages.TAC_EXPIRED, status.name());
-            case OPTED_OUT -> turn.close(known, Messages.OPTED_OUT, status.name());
+            case NOT_FOUND, EXISTS -> hasPhone
+                    ? turn.elicitIntent(known, Stage.OFFER, Messages.OFFER, status.name())
+                    : turn.close(known, Messages.OFFER_WITHOUT_PHONE, status.name());
+            case INVITED, PENDING, INVITATION_SENT -> hasPhone
+                    ? turn.elicitIntent(known, Stage.REMINDER, Messages.REMINDER, status.name())
+                    : turn.close(known, Messages.REMINDER_WITHOUT_PHONE, status.name());
             case ENROLLED, AWAITING_APPROVAL, TAC_WARN -> startChallenge(turn, identity);
-            // BLOCKED customers are not told so; the others cannot use Nomidio in this contact.
-            case BLOCKED, FREE_TRIAL_LIMIT, WITHHELD_NUMBER, ERROR, NOMIDIO_UNAVAILABLE, IDENTIFICATION_FAILED ->
-                    turn.close(known, Messages.NOT_AVAILABLE, status.name());
+            // Opted out, blocked, terms expired, trial used up: nothing of it is said to whoever typed the number.
+            case TAC_EXPIRED, OPTED_OUT, BLOCKED, FREE_TRIAL_LIMIT, WITHHELD_NUMBER, ERROR, NOMIDIO_UNAVAILABLE,
+                 IDENTIFICATION_FAILED -> turn.close(known, Messages.NOT_BY_CHAT, status.name());
         };
     }
 
@@ -183,28 +184,15 @@ public final class NomidioLexDialogue implements LexCodeHook {
                 return turn.close(merged(known, invited), Messages.INVITATION_SENT, invited.status().name());
             }
             case OPT_OUT -> {
-                Subject subject = optOutSubject(turn, known);
-                Identity optedOut = turn.timed(() -> gateway.optOut(subject, turn.contactId(), turn.deadline));
-                LOG.atInfo().addKeyValue("status", optedOut.status()).log("Customer opted out");
-                return turn.close(merged(known, optedOut), Messages.OPTED_OUT_NOW, optedOut.status().name());
+                // Not for a typed identity: anyone could opt someone else's number out. The owner opts out from
+                // their own phone (the voice flow knows the caller's number) or in the Nomidio app.
+                LOG.info("Opt-out asked on chat; not done for a typed identity");
+                return turn.close(known, Messages.OPT_OUT_NOT_BY_CHAT, known.status().name());
             }
             default -> {
                 return turn.close(known, Messages.CONTINUE, known.status().name());
             }
         }
-    }
-
-    private static Subject optOutSubject(Turn turn, FlowAttributes known) {
-        if (known.nomidioId() != null) {
-            return Subject.nomidioId(known.nomidioId());
-        }
-        if (turn.session(SessionKey.PHONE) != null) {
-            return Subject.phone(turn.session(SessionKey.PHONE));
-        }
-        if (turn.session(SessionKey.REFERENCE) != null) {
-            return Subject.customerReference(turn.session(SessionKey.REFERENCE));
-        }
-        throw new InvalidTurn("nothing in the session says whom to opt out");
     }
 
     // --- chat: the challenge in the Nomidio app ------------------------------------------------------------
@@ -234,9 +222,8 @@ public final class NomidioLexDialogue implements LexCodeHook {
         FlowAttributes pending = new FlowAttributes(identity.status(), identity.fraudFlag(), challenge.level(),
                 ChallengeStatus.PENDING, false, nomidioId, challenge.challengeId(),
                 VoiceAuthOutcome.afterChallenge(ChallengeStatus.PENDING));
-        String message = identity.status() == NomidioStatus.TAC_WARN
-                ? Messages.TAC_WARN + " " + Messages.CHALLENGE_SENT : Messages.CHALLENGE_SENT;
-        return turn.elicitIntent(pending, Stage.CHALLENGE, message, "CREATED");
+        // No word of TAC_WARN's terms here: the owner's app shows them, whoever typed the number need not learn it.
+        return turn.elicitIntent(pending, Stage.CHALLENGE, Messages.CHALLENGE_SENT, "CREATED");
     }
 
     /** Any words from the customer ("done") check the result once, briefly; PENDING asks them to go on. */
@@ -339,8 +326,12 @@ public final class NomidioLexDialogue implements LexCodeHook {
             LOG.atError().addKeyValue("operation", e.operation()).addKeyValue("error", error)
                     .addKeyValue("detail", e.getMessage()).log("Nomidio gateway refused the request, answering ERROR");
         }
-        return turn.close(turn.failure(status), status == NomidioStatus.ERROR ? Messages.ERROR : Messages.NOT_AVAILABLE,
-                status.name());
+        String message = switch (status) {
+            case ERROR -> Messages.ERROR;
+            case FREE_TRIAL_LIMIT -> Messages.NOT_BY_CHAT;
+            default -> Messages.NOT_AVAILABLE;
+        };
+        return turn.close(turn.failure(status), message, status.name());
     }
 
     /**

@@ -14,8 +14,6 @@ public enum SessionKey {
     CHECKS("nomidio_lex_checks", true),
     /** The E.164 number the chat customer identified with (an invitation goes to it). */
     PHONE("nomidio_lex_phone", true),
-    /** The customer reference the chat customer identified with. */
-    REFERENCE("nomidio_lex_reference", true),
     /** Voice: the choice the flow acts on, REGISTER, OPT_OUT or CONTINUE. */
     CHOICE("nomidio_lex_choice", false);
 

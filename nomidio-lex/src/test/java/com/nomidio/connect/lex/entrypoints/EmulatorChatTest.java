@@ -2,6 +2,7 @@ package com.nomidio.connect.lex.entrypoints;
 
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.assertAwaitingApproval;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.dialogAction;
+import static com.nomidio.connect.lex.entrypoints.LexAnswers.message;
 import static com.nomidio.connect.lex.entrypoints.LexAnswers.session;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.chat;
 import static com.nomidio.connect.lex.entrypoints.LexEventFixtures.event;
@@ -98,15 +99,26 @@ class EmulatorChatTest {
     }
 
     @Test
-    void invitedReference_optingOut_isOptedOut() {
-        ChatConversation conversation = ChatConversation.start(harness, chat("CUST-1004"));
+    void invitedNumber_askingToOptOut_staysInvitedAtTheGateway() {
+        ChatConversation conversation = ChatConversation.start(harness, chat("+447700900004"));
         ObjectNode reminder = conversation.answer();
 
         ObjectNode answer = conversation.reply("NomidioOptOut", "opt out");
 
         assertThat(session(reminder)).containsEntry("nomidio_status", "INVITED");
-        assertThat(session(answer)).containsEntry("nomidio_status", "OPTED_OUT")
-                .containsEntry("nomidio_voice_auth", "OptedOut");
+        assertThat(message(answer)).startsWith("Opting out of Nomidio is done from your own phone");
+        assertThat(session(answer)).containsEntry("nomidio_status", "INVITED");
+        // The emulator still has the customer invited: asking again answers INVITED, not OPTED_OUT.
+        assertThat(session(harness.invoke(chat("CUST-1004")))).containsEntry("nomidio_status", "INVITED");
+    }
+
+    @Test
+    void optedOutReference_isToldNothingAboutTheOptOut() {
+        ObjectNode answer = harness.invoke(chat("CUST-1007"));
+
+        assertThat(message(answer)).isEqualTo("We cannot confirm your identity by chat right now. We will pass you to"
+                + " an agent.");
+        assertThat(session(answer)).containsEntry("nomidio_status", "OPTED_OUT");
     }
 
     @Test

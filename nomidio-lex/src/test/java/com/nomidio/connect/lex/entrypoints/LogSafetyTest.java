@@ -62,6 +62,8 @@ class LogSafetyTest {
                 .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.STANDARD);
         ObjectNode first = chat("07700 900123");
         harness.invoke(nextTurn(first, harness.invoke(first), "NomidioRegister", "1"));
+        // Opt-out asked on chat (answered, never acted on), with the number typed again.
+        harness.invoke(nextTurn(first, harness.invoke(first), "NomidioOptOut", "opt out 07700 900123 call me"));
         ObjectNode byReference = chat(REFERENCE);
         harness.invoke(nextTurn(byReference, harness.invoke(byReference), "NomidioChallengeDone", "done"));
         harness.invoke(chat("my number is 07700 900123 call me"));
@@ -92,7 +94,7 @@ class LogSafetyTest {
         }
         assertThat(everything).contains("***123");
         List<JsonNode> json = stdout.jsonLines();
-        assertThat(json).filteredOn(l -> l.path("message").asText().equals("Answered Lex")).hasSize(10)
+        assertThat(json).filteredOn(l -> l.path("message").asText().equals("Answered Lex")).hasSize(12)
                 .filteredOn(l -> l.path("intent").isTextual())
                 .allSatisfy(l -> assertThat(l.path("contactId").asText()).isEqualTo(CONTACT_ID));
         assertThat(json).allSatisfy(line ->

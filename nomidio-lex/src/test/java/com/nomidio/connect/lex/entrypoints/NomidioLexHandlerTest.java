@@ -95,12 +95,13 @@ class NomidioLexHandlerTest {
 
         ObjectNode answer = harness.invoke(chat(" CUST-1004 "));
 
-        assertThat(dialogAction(answer)).isEqualTo("ElicitIntent");
-        assertThat(message(answer)).contains("finish it in the Nomidio app").doesNotContain("reply 1");
+        // Nothing to offer by reference: no number to invite, and no opt-out for a typed identity.
+        assertThat(dialogAction(answer)).isEqualTo("Close");
+        assertThat(message(answer)).isEqualTo("Your Nomidio registration is not complete yet: please finish it in the"
+                + " Nomidio app. We will pass you to an agent.");
         assertThat(session(answer)).containsEntry("nomidio_status", "INVITED")
-                .containsEntry("nomidio_lex_stage", "REMINDER")
-                .containsEntry("nomidio_lex_reference", "CUST-1004")
-                .doesNotContainKey("nomidio_lex_phone");
+                .containsEntry("nomidio_lex_stage", "DONE")
+                .doesNotContainKeys("nomidio_lex_phone", "nomidio_lex_reference");
     }
 
     @Test
@@ -161,46 +162,50 @@ class NomidioLexHandlerTest {
 
     @ParameterizedTest
     @CsvSource({"NomidioOptOut, whatever", "FallbackIntent, 2", "FallbackIntent, Opt out."})
-    void chatOffer_whenTheCustomerOptsOut_optsOutTheirNumber(String intent, String typed) {
+    void chatOffer_whenTheCustomerAsksToOptOut_optsNobodyOutAndSaysWhereTheOwnerCan(String intent, String typed) {
+        // Anyone can type someone else's number: a typed identity is never opted out.
         harness.stubs.identity(CUSTOMER, null, NomidioStatus.NOT_FOUND, null).optOut();
         ObjectNode first = chat("07700900123");
         ObjectNode offer = harness.invoke(first);
 
         ObjectNode answer = harness.invoke(nextTurn(first, offer, intent, typed));
 
-        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
-                .withRequestBody(matchingJsonPath("$.subject.phoneNumber", equalTo(CUSTOMER))));
+        harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/opt-outs")));
+        assertThat(message(offer)).doesNotContainIgnoringCase("opt out");
         assertThat(dialogAction(answer)).isEqualTo("Close");
-        assertThat(message(answer)).startsWith("You have opted out.");
-        assertThat(session(answer)).containsEntry("nomidio_status", "OPTED_OUT")
-                .containsEntry("nomidio_voice_auth", "OptedOut");
+        assertThat(message(answer)).isEqualTo("Opting out of Nomidio is done from your own phone, when you call us,"
+                + " or in the Nomidio app. We will pass you to an agent.");
+        assertThat(session(answer)).containsEntry("nomidio_status", "NOT_FOUND")
+                .containsEntry("nomidio_voice_auth", "NotEnrolled")
+                .containsEntry("nomidio_authenticated_enrolled", "false");
     }
 
     @Test
-    void chatOffer_whenAnExistingIdOptsOut_optsOutByNomidioId() {
+    void chat_whenAnExistingIdIsIdentifiedByReference_pointsToTheAppAndCloses() {
         harness.stubs.identityByReference("CUST-1006", "NID-EXISTS", NomidioStatus.EXISTS).optOut();
-        ObjectNode first = chat("CUST-1006");
-        ObjectNode offer = harness.invoke(first);
 
-        ObjectNode answer = harness.invoke(nextTurn(first, offer, "NomidioOptOut", "opt out"));
+        ObjectNode answer = harness.invoke(chat("CUST-1006"));
 
-        harness.gateway.verify(postRequestedFor(urlPathEqualTo("/v1/opt-outs"))
-                .withRequestBody(matchingJsonPath("$.subject.nomidioId", equalTo("NID-EXISTS"))));
-        assertThat(message(offer)).contains("using the Nomidio app").doesNotContain("reply 1");
-        assertThat(session(answer)).containsEntry("nomidio_status", "OPTED_OUT").containsEntry("nomidio_id", "NID-EXISTS");
+        assertThat(dialogAction(answer)).isEqualTo("Close");
+        assertThat(message(answer)).contains("using the Nomidio app").doesNotContain("reply 1")
+                .doesNotContainIgnoringCase("opt out");
+        assertThat(session(answer)).containsEntry("nomidio_status", "EXISTS").containsEntry("nomidio_id", "NID-EXISTS");
+        harness.gateway.verify(0, postRequestedFor(urlPathMatching("/v1/(invitations|opt-outs)")));
     }
 
     @Test
-    void chatOffer_whenIdentifiedByReferenceAndRegistering_explainsThatAnInvitationNeedsAMobileNumber() {
-        harness.stubs.identityByReference("CUST-1006", "NID-EXISTS", NomidioStatus.EXISTS);
-        ObjectNode first = chat("CUST-1006");
+    void chatOffer_whenTheSessionHasNoNumberAndTheCustomerRegisters_explainsThatAnInvitationNeedsAMobileNumber() {
+        harness.stubs.identity(CUSTOMER, null, NomidioStatus.NOT_FOUND, null);
+        ObjectNode first = chat("07700900123");
         ObjectNode offer = harness.invoke(first);
+        ObjectNode next = nextTurn(first, offer, "NomidioRegister", "register");
+        ((ObjectNode) next.path("sessionState").path("sessionAttributes")).remove("nomidio_lex_phone");
 
-        ObjectNode answer = harness.invoke(nextTurn(first, offer, "NomidioRegister", "register"));
+        ObjectNode answer = harness.invoke(next);
 
         harness.gateway.verify(0, postRequestedFor(urlPathEqualTo("/v1/invitations")));
         assertThat(message(answer)).startsWith("We can only send an invitation to a mobile number");
-        assertThat(session(answer)).containsEntry("nomidio_status", "EXISTS");
+        assertThat(session(answer)).containsEntry("nomidio_status", "NOT_FOUND");
     }
 
     @ParameterizedTest
@@ -234,19 +239,18 @@ class NomidioLexHandlerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "TAC_EXPIRED, please accept the latest Nomidio terms, NotEnrolled",
-            "OPTED_OUT, You have opted out of Nomidio, OptedOut",
-            "BLOCKED, We cannot confirm your identity with Nomidio right now, Inconclusive",
-            "FREE_TRIAL_LIMIT, We cannot confirm your identity with Nomidio right now, Inconclusive"})
-    void chat_whenTheStatusEndsTheJourney_closesWithItsMessage(NomidioStatus status, String words, String voiceAuth) {
+    @CsvSource({"TAC_EXPIRED, NotEnrolled", "OPTED_OUT, OptedOut", "BLOCKED, Inconclusive",
+            "FREE_TRIAL_LIMIT, Inconclusive"})
+    void chat_whenTheStatusWouldTellSomethingAboutTheTypedNumber_closesWithOneNeutralMessageKeepingTheStatusForTheAgent(
+            NomidioStatus status, String voiceAuth) {
         harness.stubs.identity(CUSTOMER, "NID-1", status, FraudFlag.FRAUD_WARNING);
 
         ObjectNode answer = harness.invoke(chat("07700900123"));
 
         assertThat(dialogAction(answer)).isEqualTo("Close");
         assertThat(intentState(answer)).isEqualTo("Fulfilled");
-        assertThat(message(answer)).contains(words);
+        assertThat(message(answer)).isEqualTo("We cannot confirm your identity by chat right now. We will pass you to"
+                + " an agent.");
         assertThat(session(answer)).containsEntry("nomidio_status", status.name())
                 .containsEntry("nomidio_voice_auth", voiceAuth)
                 .containsEntry("nomidio_fraud_flag", "FRAUD_WARNING")
@@ -292,15 +296,17 @@ class NomidioLexHandlerTest {
     }
 
     @Test
-    void chatChallenge_whenTacWarn_mentionsTheNewTermsAndChallenges() {
+    void chatChallenge_whenTacWarn_challengesWithoutTellingWhoeverTypedTheNumberAboutTheTerms() {
         harness.stubs.identity(CUSTOMER, NOMIDIO_ID, NomidioStatus.TAC_WARN, null)
                 .createChallenge(NOMIDIO_ID, AuthLevel.STANDARD, CHALLENGE_ID);
 
         ObjectNode answer = harness.invoke(chat("07700900123"));
 
-        assertThat(message(answer)).startsWith("Nomidio has updated its terms and conditions.")
-                .contains("we have sent a request to your Nomidio app");
-        assertThat(session(answer)).containsEntry("nomidio_status", "TAC_WARN");
+        assertThat(message(answer)).startsWith("To confirm your identity, we have sent a request to your Nomidio app")
+                .doesNotContain("terms");
+        assertThat(session(answer)).containsEntry("nomidio_status", "TAC_WARN")
+                .containsEntry("nomidio_challenge_result", "PENDING")
+                .containsEntry("nomidio_authenticated_enrolled", "false");
     }
 
     @Test
