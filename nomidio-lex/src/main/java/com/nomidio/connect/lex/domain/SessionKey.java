@@ -16,8 +16,8 @@ public enum SessionKey {
     PHONE("nomidio_lex_phone", true),
     /** The customer reference the chat customer identified with. */
     REFERENCE("nomidio_lex_reference", true),
-    /** Voice: the choice the flow acts on, REGISTER, OPT_OUT or CONTINUE. */
-    CHOICE("nomidio_lex_choice", false);
+    /** Voice: the choice the flow acts on, REGISTER, OPT_OUT or CONTINUE (the flow's name for it, shared). */
+    CHOICE(com.nomidio.connect.domain.ContactAttribute.LEX_CHOICE.key(), false);
 
     private final String key;
     private final boolean privateToTheDialogue;
