@@ -409,9 +409,9 @@ class ContactFlowsResourceTest {
         assertThat(answer.at("/Data/LexAuthenticationFlowArn").asText())
                 .isEqualTo(ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW));
         assertThat(answer.at("/Data/CustomerInteractionConfiguration").asText()).isEqualTo("Lex Voice + Chat");
+        // The guide's step 4 for Lex Voice + Chat: no keypad AUTHENTICATION flow, the bot takes every menu.
         assertThat(createdNames()).containsExactly("NOMIDIO-POST-FLOW", "NOMIDIO-CHALLENGE-FLOW",
-                "NOMIDIO-AUTHENTICATION-FLOW", "NOMIDIO-LEX-AUTHENTICATION-FLOW", "NOMIDIO-PRE-FLOW",
-                "NOMIDIO-AGENT-CHALLENGE-QUEUE");
+                "NOMIDIO-LEX-AUTHENTICATION-FLOW", "NOMIDIO-PRE-FLOW", "NOMIDIO-AGENT-CHALLENGE-QUEUE");
         assertThat(createdContent(NomidioFlow.LEX_AUTHENTICATION_FLOW)).contains(SampleConnectInstance.LEX_BOT_ALIAS_ARN,
                 ConnectStubs.flowArn(NomidioFlow.CHALLENGE_FLOW), ConnectStubs.flowArn(NomidioFlow.POST_FLOW));
         assertThat(preFlowTargets(createdContent(NomidioFlow.PRE_FLOW))).containsExactly(
@@ -428,6 +428,9 @@ class ContactFlowsResourceTest {
                 new LocalLambdaContext("deploymentHelper", 120_000));
 
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(createdNames()).containsExactly("NOMIDIO-POST-FLOW", "NOMIDIO-CHALLENGE-FLOW",
+                "NOMIDIO-AUTHENTICATION-FLOW", "NOMIDIO-LEX-AUTHENTICATION-FLOW", "NOMIDIO-PRE-FLOW",
+                "NOMIDIO-AGENT-CHALLENGE-QUEUE");
         // [voice, chat]: the PRE flow's two transfers, in document order.
         assertThat(preFlowTargets(createdContent(NomidioFlow.PRE_FLOW))).containsExactly(
                 ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW), ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW));
@@ -475,7 +478,9 @@ class ContactFlowsResourceTest {
     void update_whenChatSwitchedOff_deletesTheLexFlowItCreatedAndItsFileAfterRepointingThePreFlow() {
         List<NomidioFlow> before = NomidioFlow.deploymentOrder(InteractionConfiguration.LEX_VOICE_AND_CHAT);
         stubDeployableInstance(before);
-        ALL.forEach(harness.connect::updateContent);
+        before.forEach(harness.connect::updateContent);
+        // Lex Voice + Chat had no keypad AUTHENTICATION flow: Standard Voice Only creates it.
+        harness.connect.createFlow(NomidioFlow.AUTHENTICATION_FLOW);
         harness.connect.deleteFlow(NomidioFlow.LEX_AUTHENTICATION_FLOW);
         harness.s3.acceptDeletes(BUCKET);
         CloudFormationCustomResourceEvent event = harness.event(UPDATE);
@@ -487,6 +492,7 @@ class ContactFlowsResourceTest {
 
         assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
         assertThat(deletedPaths()).containsExactly(ConnectStubs.flowPath(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        assertThat(createdNames()).containsExactly("NOMIDIO-AUTHENTICATION-FLOW");
         assertThat(preFlowTargets(updatedContent(NomidioFlow.PRE_FLOW))).containsOnly(
                 ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW));
         harness.aws.verify(1, deleteRequestedFor(urlPathEqualTo("/" + BUCKET + "/contact-flows/NOMIDIO-LEX-AUTHENTICATION-FLOW.json")));

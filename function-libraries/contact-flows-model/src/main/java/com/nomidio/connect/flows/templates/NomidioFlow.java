@@ -68,10 +68,15 @@ public enum NomidioFlow {
         return DEPLOYMENT_ORDER;
     }
 
-    /** The flows a deployment with this configuration creates, in creation order (no LEX flow without chat). */
+    /**
+     * The flows a deployment with this configuration creates, in creation order: the guide's step 4 marks
+     * AUTHENTICATION and LEX-AUTHENTICATION "depending on the Customer Interaction Configuration" — no LEX flow
+     * without chat, and no keypad AUTHENTICATION flow when the bot takes the voice menus too.
+     */
     public static List<NomidioFlow> deploymentOrder(InteractionConfiguration configuration) {
         return DEPLOYMENT_ORDER.stream()
                 .filter(flow -> flow != LEX_AUTHENTICATION_FLOW || configuration.chatEnabled())
+                .filter(flow -> flow != AUTHENTICATION_FLOW || !configuration.lexVoiceEnabled())
                 .toList();
     }
 

@@ -24,7 +24,7 @@ class FlowDeploymentTest {
         List<NomidioFlow> placed = new ArrayList<>();
 
         Map<FlowPlaceholder, String> deployed = FlowDeployment.renderInDeploymentOrder(
-                InteractionConfiguration.LEX_VOICE_AND_CHAT, values, new FlowDeployment.Placement() {
+                InteractionConfiguration.STANDARD_VOICE_AND_CHAT, values, new FlowDeployment.Placement() {
             @Override
             public void rendering(NomidioFlow flow) {
                 rendering.add(flow);
@@ -38,6 +38,8 @@ class FlowDeploymentTest {
         });
 
         assertThat(rendering).containsExactlyElementsOf(NomidioFlow.deploymentOrder());
+        assertThat(NomidioFlow.deploymentOrder(InteractionConfiguration.STANDARD_VOICE_AND_CHAT))
+                .containsExactlyElementsOf(NomidioFlow.deploymentOrder());
         assertThat(placed).containsExactly(NomidioFlow.POST_FLOW, NomidioFlow.CHALLENGE_FLOW,
                 NomidioFlow.AUTHENTICATION_FLOW, NomidioFlow.LEX_AUTHENTICATION_FLOW, NomidioFlow.PRE_FLOW,
                 NomidioFlow.AGENT_CHALLENGE_QUEUE);
@@ -56,6 +58,14 @@ class FlowDeploymentTest {
             "LEX_VOICE_AND_CHAT,      true,  LEX_AUTHENTICATION_FLOW, LEX_AUTHENTICATION_FLOW"})
     void renderInDeploymentOrder_whenConfigured_placesExactlyItsFlowsAndRoutesThePreFlowByChannel(
             InteractionConfiguration configuration, boolean lexFlow, NomidioFlow voice, NomidioFlow chat) {
+        List<NomidioFlow> guide = new ArrayList<>(List.of(NomidioFlow.POST_FLOW, NomidioFlow.CHALLENGE_FLOW));
+        if (voice == NomidioFlow.AUTHENTICATION_FLOW) {
+            guide.add(NomidioFlow.AUTHENTICATION_FLOW);
+        }
+        if (lexFlow) {
+            guide.add(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        }
+        guide.addAll(List.of(NomidioFlow.PRE_FLOW, NomidioFlow.AGENT_CHALLENGE_QUEUE));
         Map<FlowPlaceholder, String> values = SampleFlowValues.values();
         values.keySet().removeIf(placeholder -> placeholder.name().endsWith("_FLOW_ARN"));
         if (!lexFlow) {
@@ -68,7 +78,7 @@ class FlowDeploymentTest {
             return arnOf(flow.flow());
         });
 
-        assertThat(placed.keySet()).containsExactlyElementsOf(NomidioFlow.deploymentOrder(configuration));
+        assertThat(placed.keySet()).containsExactlyElementsOf(guide);
         assertThat(placed.containsKey(NomidioFlow.LEX_AUTHENTICATION_FLOW)).isEqualTo(lexFlow);
         com.nomidio.connect.flows.model.FlowDocument pre = placed.get(NomidioFlow.PRE_FLOW).document();
         assertThat(pre.action("Transfer to authentication").orElseThrow().textParameter("ContactFlowId")).contains(arnOf(voice));
