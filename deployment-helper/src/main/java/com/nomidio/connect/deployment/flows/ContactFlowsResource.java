@@ -357,7 +357,7 @@ public final class ContactFlowsResource implements CustomResource {
     }
 
     /** The attribute name prefix for a flow's Name/Arn in the response data (e.g. AuthenticationFlowName). */
-    static String attributePrefix(NomidioFlow flow) {
+    public static String attributePrefix(NomidioFlow flow) {
         return switch (flow) {
             case POST_FLOW -> "PostFlow";
             case CHALLENGE_FLOW -> "ChallengeFlow";
