@@ -37,7 +37,7 @@ final class PromptSteps {
         return new StepResult.Branch("keypad", entry.get());
     }
 
-    private static void play(FlowAction action, CallRun call) {
+    static void play(FlowAction action, CallRun call) {
         Map<String, String> details = new LinkedHashMap<>();
         String text;
         long millis;
