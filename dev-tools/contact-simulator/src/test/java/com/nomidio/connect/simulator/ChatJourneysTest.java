@@ -133,6 +133,16 @@ class ChatJourneysTest {
         assertEveryOutputSet(chat);
     }
 
+    @Test
+    void chat_whenTheWordsMatchNoIntent_theFallbackIntentsFulfillmentHookAnswersAndTheChatGoesOn() {
+        CallResult chat = DEPLOYMENT.call(chat().types("??", "CUST-1007"));
+
+        assertThat(hookCalls(chat)).anySatisfy(call -> assertThat(call.details())
+                .containsEntry("invocationSource", "FulfillmentCodeHook").containsEntry("intent", "FallbackIntent"));
+        assertThat(chat.attributes()).containsEntry("nomidio_status", "OPTED_OUT");
+        assertThat(chat.flowsEntered()).isEqualTo(CHAT_FLOWS);
+    }
+
     private static CallScenario.Builder chat() {
         return CallScenario.builder().interaction(InteractionConfiguration.STANDARD_VOICE_AND_CHAT);
     }

@@ -21,7 +21,7 @@ final class IntentMatcher {
 
     private static final Pattern SLOT_REFERENCE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     /** AMAZON.AlphaNumeric as used here: letters and digits, with the separators people type in numbers. */
-    private static final Pattern ALPHANUMERIC = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} +().-]*$");
+    private static final Pattern ALPHANUMERIC = Pattern.compile("^[\\p{L}\\p{N}+(][\\p{L}\\p{N} +().-]*$");
 
     private final BotDefinition.Locale locale;
     private final List<Candidate> candidates = new ArrayList<>();
