@@ -159,7 +159,11 @@ public final class ContactFlowsResource implements CustomResource {
         Map<String, ExistingFlow> existing = new LinkedHashMap<>(
                 connect.findFlows(instanceId, FLOW_NAMES, FLOW_TYPES, context.callTimeout()));
         if (properties.deployContactFlows()) {
-            claim(request, properties, existing.values(), context);
+            // Only the flows this configuration writes must be ours to overwrite; one it does not use is left alone
+            // unless this resource created it (removeUnneeded).
+            Set<String> used = NomidioFlow.deploymentOrder(properties.interaction()).stream()
+                    .map(NomidioFlow::flowName).collect(Collectors.toSet());
+            claim(request, properties, existing.values().stream().filter(f -> used.contains(f.name())).toList(), context);
         }
 
         Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);

@@ -499,6 +499,23 @@ class ContactFlowsResourceTest {
         harness.aws.verify(0, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(NomidioFlow.LEX_AUTHENTICATION_FLOW))));
     }
 
+    @Test
+    void create_whenStandardVoiceOnlyFindsALexFlowItDidNotCreate_leavesItAloneAndSucceeds() {
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.associateLambda();
+        harness.connect.existingFlows(List.of(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        harness.connect.describeFlow(NomidioFlow.LEX_AUTHENTICATION_FLOW, Map.of());
+        harness.s3.acceptPuts(BUCKET);
+        ALL.forEach(harness.connect::createFlow);
+
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(createdNames()).hasSize(ALL.size());
+        assertThat(deletedPaths()).isEmpty();
+        harness.aws.verify(0, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(NomidioFlow.LEX_AUTHENTICATION_FLOW))));
+    }
+
     // ---- helpers ----
 
     private static CloudFormationCustomResourceEvent withChat(CloudFormationCustomResourceEvent event, String configuration) {
