@@ -77,6 +77,17 @@ class InteractionConfigurationsTest {
     }
 
     @Test
+    void lexVoiceAndChat_whenTheBotDoesNotUnderstandTwice_carriesOnWithoutInvitingOrOptingOut() {
+        CallResult call = DEPLOYMENT.call(lexVoice().caller(NOT_FOUND_CALLER).presses("perhaps", "maybe tomorrow"));
+
+        assertThat(hookCalls(call)).hasSize(2);
+        assertThat(call.nomidioActions()).containsExactly("lookup");
+        assertThat(call.attributes()).containsEntry("nomidio_status", "NOT_FOUND");
+        assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
+        assertEveryOutputSet(call);
+    }
+
+    @Test
     void lexVoiceAndChat_whenChat_goesThroughTheBotToo() {
         CallResult chat = DEPLOYMENT.call(lexVoice().types("CUST-1004", "no thanks"));
 
