@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 SELECT_JDK_QUIET=1 source dev-tools/select-jdk.sh
 jar=dev-tools/contact-simulator/target/contact-simulator-cli.jar
 # What the simulator is built from: rebuild (quietly, output shown only on failure) when any of it is newer than the jar.
-sources=(pom.xml contact-flows nomidio-action sample-upload function-libraries dev-tools/fixtures/audio
+sources=(pom.xml contact-flows nomidio-action sample-upload nomidio-lex function-libraries dev-tools/fixtures/audio
          dev-tools/nomidio-emulator dev-tools/local-aws-testkit dev-tools/contact-simulator)
 if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -path '*/target' -prune -o -type f -newer "$jar" -print -quit)" ]; then
     build_log=$(mktemp)

@@ -31,6 +31,11 @@ public final class FlowBucket {
                 RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 
+    /** Removes one flow's file (a delete marker in the versioned bucket; {@link #deleteFlows} clears all on Delete). */
+    public void delete(String bucket, String flowName, Duration timeout) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key(flowName)).overrideConfiguration(c -> c.apiCallTimeout(timeout)));
+    }
+
     /**
      * Deletes every version (and delete marker) of every NOMIDIO-*.json under contact-flows/: the bucket is
      * versioned, and CloudFormation can delete it only when no version is left. Returns the keys deleted, once

@@ -3,6 +3,7 @@ package com.nomidio.connect.deployment.flows;
 import com.nomidio.connect.deployment.resources.InvalidPropertiesException;
 import com.nomidio.connect.deployment.resources.ResourceProperties;
 import com.nomidio.connect.flows.catalog.ConnectArns;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.validation.ValidationOptions;
 import java.util.regex.Matcher;
 
@@ -12,6 +13,9 @@ import java.util.regex.Matcher;
  * @param instanceId               the Connect instance id (the template may pass an id or an ARN)
  * @param nomidioActionFunctionArn the nomidioAction published alias ARN ({@code …:function:NAME:live})
  * @param workingQueueName         the standard queue the PRE flow sets and the POST flow falls back to
+ * @param interaction              CustomerInteractionConfiguration: which flows are rendered and where the PRE flow
+ *                                 sends each channel (absent: Standard Voice Only, as before the Lex issue)
+ * @param lexBotAliasArn           the Nomidio bot's alias ARN when chat is on; "" otherwise (and ignored)
  */
 public record ContactFlowsProperties(
         String instanceId,
@@ -20,7 +24,9 @@ public record ContactFlowsProperties(
         String nomidioActionFunctionArn,
         boolean deployContactFlows,
         boolean adoptExistingFlows,
-        String workingQueueName) {
+        String workingQueueName,
+        InteractionConfiguration interaction,
+        String lexBotAliasArn) {
 
     static final String INSTANCE_ID = "ConnectInstanceId";
     static final String BUCKET_NAME = "BucketName";
@@ -29,6 +35,8 @@ public record ContactFlowsProperties(
     static final String DEPLOY = "DeployContactFlows";
     static final String ADOPT = "AdoptExistingFlows";
     static final String WORKING_QUEUE_NAME = "WorkingQueueName";
+    static final String INTERACTION = "CustomerInteractionConfiguration";
+    static final String LEX_BOT_ALIAS_ARN = "LexBotAliasArn";
     /** Every new Connect instance has it. */
     static final String DEFAULT_WORKING_QUEUE = "BasicQueue";
 
@@ -38,6 +46,8 @@ public record ContactFlowsProperties(
             throw new InvalidPropertiesException(FUNCTION_ARN + " must be the nomidioAction function's published alias"
                     + " ARN ending in :" + ValidationOptions.PUBLISHED_ALIAS + " (pass !Ref nomidioAction.Alias)");
         }
+        InteractionConfiguration interaction = interaction(properties);
+        String lexBotAliasArn = lexBotAliasArn(properties, interaction);
         return new ContactFlowsProperties(
                 ConnectArns.instanceId(properties.required(INSTANCE_ID, "set the Connect Instance Id parameter")),
                 properties.required(BUCKET_NAME, "pass the s3Bucket (!Ref s3Bucket)"),
@@ -45,7 +55,30 @@ public record ContactFlowsProperties(
                 functionArn,
                 properties.flag(DEPLOY, true),
                 properties.flag(ADOPT, false),
-                properties.optional(WORKING_QUEUE_NAME).orElse(DEFAULT_WORKING_QUEUE));
+                properties.optional(WORKING_QUEUE_NAME).orElse(DEFAULT_WORKING_QUEUE),
+                interaction,
+                interaction.chatEnabled() ? lexBotAliasArn : "");
+    }
+
+    private static InteractionConfiguration interaction(ResourceProperties properties) {
+        String value = properties.optional(INTERACTION).orElse(InteractionConfiguration.STANDARD_VOICE_ONLY.parameterValue());
+        return InteractionConfiguration.fromParameter(value).orElseThrow(() -> new InvalidPropertiesException(
+                INTERACTION + " '" + value + "' is not one of " + java.util.Arrays.stream(InteractionConfiguration.values())
+                        .map(InteractionConfiguration::parameterValue).toList()));
+    }
+
+    /** The bot alias the LEX flow talks to: required, and a Lex V2 alias ARN, exactly when chat is on. */
+    private static String lexBotAliasArn(ResourceProperties properties, InteractionConfiguration interaction) {
+        if (!interaction.chatEnabled()) {
+            return "";
+        }
+        String arn = properties.required(LEX_BOT_ALIAS_ARN, "pass the bot alias (!GetAtt nomidioLexBots.BotAliasArn) when "
+                + INTERACTION + " is " + interaction.parameterValue());
+        if (!ConnectArns.LEX_BOT_ALIAS_ARN.matcher(arn).matches()) {
+            throw new InvalidPropertiesException(LEX_BOT_ALIAS_ARN + " must be a Lex V2 bot alias ARN"
+                    + " (arn:aws:lex:REGION:ACCOUNT:bot-alias/BOT_ID/ALIAS_ID); pass !GetAtt nomidioLexBots.BotAliasArn");
+        }
+        return arn;
     }
 
     /** The ARN prefix of this instance's resources, from the function ARN's partition, region and account. */

@@ -11,6 +11,7 @@ import com.nomidio.connect.deployment.resources.PhysicalIds;
 import com.nomidio.connect.deployment.resources.ResourceContext;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
 import com.nomidio.connect.flows.templates.FlowDeployment;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.templates.RenderedFlow;
 import com.nomidio.connect.flows.validation.ValidationReport;
@@ -29,10 +30,12 @@ import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
- * {@code Custom::NomidioContactFlows}: renders the flow templates, validates them, writes them to
+ * {@code Custom::NomidioContactFlows}: renders the flow templates the CustomerInteractionConfiguration needs
+ * (NOMIDIO-LEX-AUTHENTICATION-FLOW only with chat, talking to LexBotAliasArn), validates them, writes them to
  * {@code contact-flows/} in the bucket and, when DeployContactFlows is true, associates nomidioAction with
  * the instance and creates or updates each flow (found by name) in the guide's order, feeding each flow's ARN
- * into the flows that refer to it.
+ * into the flows that refer to it. A flow the configuration no longer needs (chat switched off) is removed
+ * from the bucket and, if this stack created it, from the instance.
  *
  * <p>Flows this resource creates carry the tag {@value #CREATED_BY_TAG} with a value derived from the stack and
  * logical id; Delete removes exactly those and leaves flows it merely found and updated. The physical id names
@@ -156,18 +159,26 @@ public final class ContactFlowsResource implements CustomResource {
         Map<String, ExistingFlow> existing = new LinkedHashMap<>(
                 connect.findFlows(instanceId, FLOW_NAMES, FLOW_TYPES, context.callTimeout()));
         if (properties.deployContactFlows()) {
-            claim(request, properties, existing.values(), context);
+            // Only the flows this configuration writes must be ours to overwrite; one it does not use is left alone
+            // unless this resource created it (removeUnneeded).
+            Set<String> used = NomidioFlow.deploymentOrder(properties.interaction()).stream()
+                    .map(NomidioFlow::flowName).collect(Collectors.toSet());
+            claim(request, properties, existing.values().stream().filter(f -> used.contains(f.name())).toList(), context);
         }
 
         Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);
         values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, properties.nomidioActionFunctionArn());
         values.put(FlowPlaceholder.ENTERPRISE_NAME, properties.enterpriseName());
         values.put(FlowPlaceholder.WORKING_QUEUE_ARN, queueArn);
+        if (properties.interaction().chatEnabled()) {
+            values.put(FlowPlaceholder.LEX_BOT_ALIAS_ARN, properties.lexBotAliasArn());
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("BucketName", properties.bucketName());
         data.put("ContactFlowsPrefix", FlowBucket.PREFIX);
         data.put("DeployedToInstance", String.valueOf(properties.deployContactFlows()));
-        FlowDeployment.renderInDeploymentOrder(values, new FlowDeployment.Placement() {
+        data.put("CustomerInteractionConfiguration", properties.interaction().parameterValue());
+        FlowDeployment.renderInDeploymentOrder(properties.interaction(), values, new FlowDeployment.Placement() {
             @Override
             public void rendering(NomidioFlow flow) {
                 context.step("rendering " + flow.flowName());
@@ -193,12 +204,52 @@ public final class ContactFlowsResource implements CustomResource {
                 return arn;
             }
         });
+        removeUnneeded(request, properties, existing, context);
         LOG.atInfo().addKeyValue("deployed", properties.deployContactFlows()).addKeyValue("bucket", properties.bucketName())
+                .addKeyValue("interaction", properties.interaction().parameterValue())
                 .log("Contact flows ready");
         return Response.builder().status(Response.Status.SUCCESS)
                 .physicalResourceId(physicalResourceId(request))
                 .value(data)
                 .build();
+    }
+
+    /**
+     * On an update that switches chat off, after the flows in use are placed (so none refers to it any more): a flow
+     * the previous configuration deployed and this one does not leaves the bucket and, when this stack created it,
+     * the instance; one it did not create is left and logged.
+     */
+    private void removeUnneeded(CustomResourceRequest request, ContactFlowsProperties properties,
+                                Map<String, ExistingFlow> existing, ResourceContext context) {
+        if (request.oldProperties().isEmpty()) {
+            return;
+        }
+        InteractionConfiguration previous = request.oldProperties().optional(ContactFlowsProperties.INTERACTION)
+                .flatMap(InteractionConfiguration::fromParameter).orElse(InteractionConfiguration.STANDARD_VOICE_ONLY);
+        List<NomidioFlow> needed = NomidioFlow.deploymentOrder(properties.interaction());
+        String ours = createdByValue(request);
+        for (NomidioFlow flow : NomidioFlow.deploymentOrder(previous)) {
+            if (needed.contains(flow)) {
+                continue;
+            }
+            context.step("removing " + FlowBucket.key(flow.flowName()) + " from s3://" + properties.bucketName());
+            bucket.delete(properties.bucketName(), flow.flowName(), context.callTimeout());
+            ExistingFlow found = existing.get(flow.flowName());
+            if (!properties.deployContactFlows() || found == null) {
+                continue;
+            }
+            context.step("checking who created " + flow.flowName());
+            if (!ours.equals(connect.tags(properties.instanceId(), found.id(), context.callTimeout()).get(CREATED_BY_TAG))) {
+                LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id())
+                        .log("Leaving a flow the configuration no longer uses: this stack did not create it");
+                continue;
+            }
+            context.step("deleting " + flow.flowName() + ", which " + properties.interaction().parameterValue()
+                    + " does not use");
+            connect.delete(properties.instanceId(), found.id(), context.callTimeout());
+            LOG.atInfo().addKeyValue("flowName", flow.flowName()).addKeyValue("flowId", found.id())
+                    .log("Deleted a flow the configuration no longer uses");
+        }
     }
 
     private ExistingFlow createOrUpdate(CustomResourceRequest request, ContactFlowsProperties properties,
@@ -310,11 +361,12 @@ public final class ContactFlowsResource implements CustomResource {
     }
 
     /** The attribute name prefix for a flow's Name/Arn in the response data (e.g. AuthenticationFlowName). */
-    static String attributePrefix(NomidioFlow flow) {
+    public static String attributePrefix(NomidioFlow flow) {
         return switch (flow) {
             case POST_FLOW -> "PostFlow";
             case CHALLENGE_FLOW -> "ChallengeFlow";
             case AUTHENTICATION_FLOW -> "AuthenticationFlow";
+            case LEX_AUTHENTICATION_FLOW -> "LexAuthenticationFlow";
             case PRE_FLOW -> "PreFlow";
             case AGENT_CHALLENGE_QUEUE -> "AgentChallengeQueueFlow";
         };

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResource
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.secret.SecretEncryptionContext;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
@@ -223,8 +224,8 @@ class DeploymentHelperHandlerTest {
         harness.connect.workingQueue("BasicQueue");
         harness.connect.associateLambda();
         harness.connect.disassociateLambda();
-        harness.connect.existingFlowsChanging(List.of(), NomidioFlow.deploymentOrder());
-        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
+        harness.connect.existingFlowsChanging(List.of(), NomidioFlow.deploymentOrder(InteractionConfiguration.STANDARD_VOICE_ONLY));
+        for (NomidioFlow flow : NomidioFlow.deploymentOrder(InteractionConfiguration.STANDARD_VOICE_ONLY)) {
             harness.connect.createFlow(flow);
             harness.connect.updateContent(flow);
             harness.connect.describeFlow(flow, java.util.Map.of());

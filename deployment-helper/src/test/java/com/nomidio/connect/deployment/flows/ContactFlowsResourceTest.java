@@ -23,9 +23,11 @@ import com.nomidio.connect.deployment.resources.CustomResourceRequest;
 import com.nomidio.connect.deployment.testing.ConnectStubs;
 import com.nomidio.connect.deployment.testing.DeploymentHelperHarness;
 import com.nomidio.connect.deployment.testing.S3Stubs;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.validation.FlowValidator;
 import com.nomidio.connect.flows.validation.ValidationReport;
+import com.nomidio.connect.testkit.connect.SampleConnectInstance;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class ContactFlowsResourceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<NomidioFlow> ALL = NomidioFlow.deploymentOrder();
+    private static final List<NomidioFlow> ALL = NomidioFlow.deploymentOrder(InteractionConfiguration.STANDARD_VOICE_ONLY);
     private static final String CREATE = "deployment-helper-create-contact-flows.json";
     private static final String UPDATE = "deployment-helper-update-contact-flows.json";
     private static final String DELETE = "deployment-helper-delete-contact-flows.json";
@@ -393,7 +395,141 @@ class ContactFlowsResourceTest {
         harness.assertAnswered("contact-flows-delete-left-behind.json");
     }
 
+    @Test
+    void create_whenLexVoiceAndChat_createsTheLexFlowAfterAuthenticationAndRoutesBothChannelsToIt() {
+        List<NomidioFlow> lexFlows = NomidioFlow.deploymentOrder(InteractionConfiguration.LEX_VOICE_AND_CHAT);
+        stubDeployableInstance(List.of());
+        lexFlows.forEach(harness.connect::createFlow);
+        CloudFormationCustomResourceEvent event = withChat(harness.event(CREATE), "Lex Voice + Chat");
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(answer.at("/Data/LexAuthenticationFlowArn").asText())
+                .isEqualTo(ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        assertThat(answer.at("/Data/CustomerInteractionConfiguration").asText()).isEqualTo("Lex Voice + Chat");
+        // The guide's step 4 for Lex Voice + Chat: no keypad AUTHENTICATION flow, the bot takes every menu.
+        assertThat(createdNames()).containsExactly("NOMIDIO-POST-FLOW", "NOMIDIO-CHALLENGE-FLOW",
+                "NOMIDIO-LEX-AUTHENTICATION-FLOW", "NOMIDIO-PRE-FLOW", "NOMIDIO-AGENT-CHALLENGE-QUEUE");
+        assertThat(createdContent(NomidioFlow.LEX_AUTHENTICATION_FLOW)).contains(SampleConnectInstance.LEX_BOT_ALIAS_ARN,
+                ConnectStubs.flowArn(NomidioFlow.CHALLENGE_FLOW), ConnectStubs.flowArn(NomidioFlow.POST_FLOW));
+        assertThat(preFlowTargets(createdContent(NomidioFlow.PRE_FLOW))).containsExactly(
+                ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW), ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        assertThat(bucketObject(NomidioFlow.LEX_AUTHENTICATION_FLOW)).isEqualTo(createdContent(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+    }
+
+    @Test
+    void create_whenStandardVoiceAndChat_routesChatToTheLexFlowAndVoiceToTheKeypadFlow() {
+        stubDeployableInstance(List.of());
+        NomidioFlow.deploymentOrder(InteractionConfiguration.STANDARD_VOICE_AND_CHAT).forEach(harness.connect::createFlow);
+
+        handler.handle(withChat(harness.event(CREATE), "Standard Voice + Chat"),
+                new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(createdNames()).containsExactly("NOMIDIO-POST-FLOW", "NOMIDIO-CHALLENGE-FLOW",
+                "NOMIDIO-AUTHENTICATION-FLOW", "NOMIDIO-LEX-AUTHENTICATION-FLOW", "NOMIDIO-PRE-FLOW",
+                "NOMIDIO-AGENT-CHALLENGE-QUEUE");
+        // [voice, chat]: the PRE flow's two transfers, in document order.
+        assertThat(preFlowTargets(createdContent(NomidioFlow.PRE_FLOW))).containsExactly(
+                ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW), ConnectStubs.flowArn(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+    }
+
+    @Test
+    void create_whenStandardVoiceOnly_createsNoLexFlowAndRoutesEveryChannelToAuthentication() {
+        stubDeployableInstance(List.of());
+        ALL.forEach(harness.connect::createFlow);
+
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(createdNames()).doesNotContain(NomidioFlow.LEX_AUTHENTICATION_FLOW.flowName());
+        assertThat(preFlowTargets(createdContent(NomidioFlow.PRE_FLOW))).containsOnly(
+                ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW));
+        harness.aws.verify(0, putRequestedFor(urlPathEqualTo("/" + BUCKET + "/contact-flows/NOMIDIO-LEX-AUTHENTICATION-FLOW.json")));
+    }
+
+    @Test
+    void create_whenChatOnWithoutABotAlias_answersFailedNamingThePropertyAndTouchesNothing() {
+        CloudFormationCustomResourceEvent event = withChat(harness.event(CREATE), "Standard Voice + Chat");
+        event.getResourceProperties().put("LexBotAliasArn", "");
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).contains("LexBotAliasArn").contains("nomidioLexBots.BotAliasArn");
+        harness.aws.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void create_whenInteractionConfigurationUnknown_answersFailedListingTheValues() {
+        CloudFormationCustomResourceEvent event = harness.event(CREATE);
+        event.getResourceProperties().put("CustomerInteractionConfiguration", "Chat Only");
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        JsonNode answer = harness.cloudFormation.onlyAnswer().json();
+        assertThat(answer.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(answer.get("Reason").asText()).contains("'Chat Only'").contains("Lex Voice + Chat");
+    }
+
+    @Test
+    void update_whenChatSwitchedOff_deletesTheLexFlowItCreatedAndItsFileAfterRepointingThePreFlow() {
+        List<NomidioFlow> before = NomidioFlow.deploymentOrder(InteractionConfiguration.LEX_VOICE_AND_CHAT);
+        stubDeployableInstance(before);
+        before.forEach(harness.connect::updateContent);
+        // Lex Voice + Chat had no keypad AUTHENTICATION flow: Standard Voice Only creates it.
+        harness.connect.createFlow(NomidioFlow.AUTHENTICATION_FLOW);
+        harness.connect.deleteFlow(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        harness.s3.acceptDeletes(BUCKET);
+        CloudFormationCustomResourceEvent event = harness.event(UPDATE);
+        withChat(event, "Standard Voice Only").getResourceProperties().put("LexBotAliasArn", "");
+        event.getOldResourceProperties().put("CustomerInteractionConfiguration", "Lex Voice + Chat");
+        event.getOldResourceProperties().put("LexBotAliasArn", SampleConnectInstance.LEX_BOT_ALIAS_ARN);
+
+        handler.handle(event, new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(deletedPaths()).containsExactly(ConnectStubs.flowPath(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        assertThat(createdNames()).containsExactly("NOMIDIO-AUTHENTICATION-FLOW");
+        assertThat(preFlowTargets(updatedContent(NomidioFlow.PRE_FLOW))).containsOnly(
+                ConnectStubs.flowArn(NomidioFlow.AUTHENTICATION_FLOW));
+        harness.aws.verify(1, deleteRequestedFor(urlPathEqualTo("/" + BUCKET + "/contact-flows/NOMIDIO-LEX-AUTHENTICATION-FLOW.json")));
+        harness.aws.verify(0, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(NomidioFlow.LEX_AUTHENTICATION_FLOW))));
+    }
+
+    @Test
+    void create_whenStandardVoiceOnlyFindsALexFlowItDidNotCreate_leavesItAloneAndSucceeds() {
+        harness.connect.workingQueue("BasicQueue");
+        harness.connect.associateLambda();
+        harness.connect.existingFlows(List.of(NomidioFlow.LEX_AUTHENTICATION_FLOW));
+        harness.connect.describeFlow(NomidioFlow.LEX_AUTHENTICATION_FLOW, Map.of());
+        harness.s3.acceptPuts(BUCKET);
+        ALL.forEach(harness.connect::createFlow);
+
+        handler.handle(harness.event(CREATE), new LocalLambdaContext("deploymentHelper", 120_000));
+
+        assertThat(harness.cloudFormation.onlyAnswer().json().get("Status").asText()).isEqualTo("SUCCESS");
+        assertThat(createdNames()).hasSize(ALL.size());
+        assertThat(deletedPaths()).isEmpty();
+        harness.aws.verify(0, postRequestedFor(urlPathEqualTo(ConnectStubs.contentPath(NomidioFlow.LEX_AUTHENTICATION_FLOW))));
+    }
+
     // ---- helpers ----
+
+    private static CloudFormationCustomResourceEvent withChat(CloudFormationCustomResourceEvent event, String configuration) {
+        event.getResourceProperties().put("CustomerInteractionConfiguration", configuration);
+        event.getResourceProperties().put("LexBotAliasArn", SampleConnectInstance.LEX_BOT_ALIAS_ARN);
+        return event;
+    }
+
+    /** The ContactFlowId of the PRE flow's voice and chat transfers, in that order. */
+    private static List<String> preFlowTargets(String content) {
+        com.nomidio.connect.flows.model.FlowDocument pre = com.nomidio.connect.flows.model.FlowParser.parse(content);
+        return List.of("Transfer to authentication", "Transfer to chat authentication").stream()
+                .map(id -> pre.action(id).orElseThrow().textParameter("ContactFlowId").orElseThrow()).toList();
+    }
 
     /** The instance with {@code existing} flows, all created by this stack's resource (earlier runs). */
     private void stubDeployableInstance(List<NomidioFlow> existing) {

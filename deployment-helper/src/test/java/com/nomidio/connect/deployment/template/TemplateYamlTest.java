@@ -109,6 +109,8 @@ class TemplateYamlTest {
                 "com.nomidio.connect.action.entrypoints.NomidioActionHandler::handleRequest", true);
         assertFunction(resources, "sampleUpload", "sample-upload/target/sample-upload-lambda.jar",
                 "com.nomidio.connect.upload.entrypoints.SampleUploadHandler::handleRequest", true);
+        assertFunction(resources, "nomidioLex", "nomidio-lex/target/nomidio-lex-lambda.jar",
+                "com.nomidio.connect.lex.entrypoints.NomidioLexHandler::handleRequest", true);
         assertFunction(resources, "deploymentHelper", "deployment-helper/target/deployment-helper-lambda.jar",
                 "com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandler::handleRequest", false);
         Map<String, Object> globals = map(map(template, "Globals"), "Function");
@@ -143,7 +145,7 @@ class TemplateYamlTest {
 
     @Test
     void functions_whenGivenTheSecret_getOnlyItsCiphertextUnderTheClientsVariableNames() {
-        for (String function : List.of("nomidioAction", "sampleUpload")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
             Map<String, Object> variables = variables(function);
             assertThat(variables.get(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT))
                     .isEqualTo(Map.of("Fn::GetAtt", List.of("nomidioSecret", SecretResource.CIPHERTEXT_ATTRIBUTE)));
@@ -191,7 +193,7 @@ class TemplateYamlTest {
             assertThat(file.get(function).keySet()).as(function)
                     .containsExactlyInAnyOrderElementsOf(variables(function).keySet());
         }
-        for (String function : List.of("nomidioAction", "sampleUpload")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
             assertThat(file.get(function)).as(function).containsEntry(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, "")
                     .doesNotContainKey("JAVA_TOOL_OPTIONS");
             assertThat(file.get(function).get(PLAIN_SECRET)).as(function).isNotBlank();
@@ -205,7 +207,7 @@ class TemplateYamlTest {
         JsonNode seed = JSON.readTree(EMULATOR_SEED.toFile());
         JsonNode key = seed.path("accessKeys").path(0);
 
-        for (String function : List.of("nomidioAction", "sampleUpload")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
             // With --docker-network host the container shares the host's loopback, where the emulator listens on 8090.
             assertThat(file.get(function)).as(function)
                     .containsEntry(GatewayConfig.GATEWAY_URL, "http://127.0.0.1:8090")
@@ -256,10 +258,12 @@ class TemplateYamlTest {
 
         assertThat(conditions).containsKeys("DeployContactFlowsToInstance", "DeploySoftphone", "ChatEnabled",
                 "LexVoiceEnabled", "ConnectInstanceIdIsArn");
-        for (String arn : List.of("AuthenticationFlowArn", "PreFlowArn", "PostFlowArn", "ChallengeFlowArn",
-                "AgentChallengeQueueFlowArn")) {
+        for (String arn : List.of("PreFlowArn", "PostFlowArn", "ChallengeFlowArn", "AgentChallengeQueueFlowArn")) {
             assertThat(map(outputs, arn)).containsEntry("Condition", "DeployContactFlowsToInstance");
         }
+        // Issue 10: the keypad AUTHENTICATION flow only while voice keeps the keypad menus (InteractionConfigurationTest).
+        assertThat(map(outputs, "AuthenticationFlowArn")).containsEntry("Condition", "KeypadFlowInInstance");
+        assertThat(map(outputs, "LexAuthenticationFlowArn")).containsEntry("Condition", "LexFlowInInstance");
     }
 
     @Test

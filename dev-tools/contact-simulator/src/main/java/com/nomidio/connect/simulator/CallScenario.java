@@ -1,5 +1,6 @@
 package com.nomidio.connect.simulator;
 
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.simulator.engine.Contact;
 import com.nomidio.connect.simulator.engine.MediaFault;
 import java.util.ArrayList;
@@ -113,7 +114,11 @@ public record CallScenario(
             return this;
         }
 
-        /** Keypad answers, one per menu, in order; {@code timeout} presses nothing. A menu past the end times out. */
+        /**
+         * Keypad answers, one per menu, in order; {@code timeout} presses nothing. A menu past the end times out.
+         * Where the bot takes the menu (Lex Voice + Chat) an entry is what the caller presses or says: digits are
+         * keyed (DTMF), words spoken ("register", "opt out").
+         */
         public Builder presses(String... entries) {
             keypad.addAll(List.of(entries));
             return this;
@@ -121,6 +126,20 @@ public record CallScenario(
 
         public Builder presses(List<String> entries) {
             keypad.addAll(entries);
+            return this;
+        }
+
+        /**
+         * A chat contact (channel CHAT, no phone number): the customer's lines, in order, one per bot turn;
+         * {@code app:approve} / {@code app:refuse} answer the bot's challenge in the Nomidio app instead of typing.
+         */
+        public Builder types(String... lines) {
+            return types(List.of(lines));
+        }
+
+        public Builder types(List<String> lines) {
+            this.channel = Contact.CHANNEL_CHAT;
+            keypad.addAll(lines);
             return this;
         }
 

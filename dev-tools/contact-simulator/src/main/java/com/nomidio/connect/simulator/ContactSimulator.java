@@ -6,7 +6,19 @@ import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
 import com.nomidio.connect.action.entrypoints.NomidioActionWiring;
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.emulator.GatewayEmulator;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
+import com.nomidio.connect.lex.entrypoints.NomidioLexHandler;
+import com.nomidio.connect.lex.entrypoints.NomidioLexWiring;
+import com.nomidio.connect.simulator.engine.SimulationStopped;
+import com.nomidio.connect.simulator.lex.BotDefinition;
+import com.nomidio.connect.simulator.lex.LocalLexRuntime;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumMap;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.phone.PhoneNumbers;
 import com.nomidio.connect.secret.AccessKeySecrets;
@@ -65,6 +77,8 @@ public final class ContactSimulator implements AutoCloseable {
     private static final String DEFAULT_COUNTRY = "GB";
     /** Dummy SDK credentials: every AWS endpoint here is local, and nothing checks signatures. */
     private static final String SIMULATED_ACCESS_KEY_ID = "AKIASIMULATOR0000000";
+    /** template.yaml's nomidioLex Timeout. */
+    private static final Duration NOMIDIO_LEX_TIMEOUT = Duration.ofSeconds(10);
 
     private final SimulatorSettings settings;
     private final LogCapture logs;
@@ -75,7 +89,10 @@ public final class ContactSimulator implements AutoCloseable {
     private final FakeKinesisVideo kvs;
     private final LambdaFunctions functions;
     private final LocalLambda lambda;
-    private final FlowLibrary flows;
+    /** The rendered flows of each CustomerInteractionConfiguration (each call names its own). */
+    private final Map<InteractionConfiguration, FlowLibrary> flows = new EnumMap<>(InteractionConfiguration.class);
+    private final LocalLexRuntime lex;
+    private final HttpClient http = HttpClient.newHttpClient();
     private final FlowInterpreter interpreter = new FlowInterpreter();
     private volatile Transcript currentTranscript;
     private volatile CallClock currentClock;
@@ -117,7 +134,15 @@ public final class ContactSimulator implements AutoCloseable {
         functions.register(new LambdaFunctions.DeployedFunction(SimulatedInstance.NOMIDIO_ACTION,
                 instance.functionArn(SimulatedInstance.NOMIDIO_ACTION), settings.nomidioActionTimeout(), 1024,
                 NomidioActionHandler.fromEnvironment(nomidioActionEnvironment(environment))));
-        this.flows = FlowLibrary.nomidioFlows(instance);
+        functions.register(new LambdaFunctions.DeployedFunction(SimulatedInstance.NOMIDIO_LEX,
+                instance.functionArn(SimulatedInstance.NOMIDIO_LEX), NOMIDIO_LEX_TIMEOUT, 1024,
+                NomidioLexHandler.fromEnvironment(nomidioLexEnvironment(environment))));
+        for (InteractionConfiguration configuration : InteractionConfiguration.values()) {
+            flows.put(configuration, FlowLibrary.nomidioFlows(instance, configuration));
+        }
+        this.lex = new LocalLexRuntime(functions, JSON).deploy(instance.lexBotAliasArn(),
+                BotDefinition.load(SimulatedInstance.BOT_NAME, JSON), SimulatedInstance.BOT_LOCALE,
+                instance.functionArn(SimulatedInstance.NOMIDIO_LEX));
         LOG.atInfo().addKeyValue("gateway", emulator.baseUri()).addKeyValue("kms", kms.endpoint())
                 .addKeyValue("lambda", lambda.endpoint()).addKeyValue("kinesisVideo", kvs.endpoint())
                 .log("Contact simulator ready");
@@ -150,7 +175,7 @@ public final class ContactSimulator implements AutoCloseable {
         Transcript transcript = new Transcript(clock);
         currentTranscript = transcript;
         currentClock = clock;
-        FlowLibrary callFlows = flows.withCustomerFlows(customerFlows(scenario),
+        FlowLibrary callFlows = flows.get(scenario.interaction()).withCustomerFlows(customerFlows(scenario),
                 scenario.authLevel() == null ? Map.of() : Map.of(FlowLibrary.AUTH_LEVEL_PLACEHOLDER, scenario.authLevel()));
         LoadedFlow entry = entryFlow(scenario, callFlows);
         SimulatedInstance instance = settings.instance();
@@ -177,6 +202,8 @@ public final class ContactSimulator implements AutoCloseable {
         CallRun run = new CallRun(contact, transcript, clock, callFlows, scenario.keypad(), functions, media,
                 (function, parameters, call) -> armAfter(function, parameters, call, pending, armed),
                 scenario.queuesAtCapacity(), transferLeg);
+        lex.clearSessions();
+        run.lex(lex, this::completeInApp);
         for (ScheduledFault fault : scenario.faults()) {
             if (fault.afterAction() == null) {
                 arm(fault, run, null);
@@ -199,13 +226,8 @@ public final class ContactSimulator implements AutoCloseable {
     }
 
     private static void check(CallScenario scenario) {
-        if (!Contact.CHANNEL_VOICE.equals(scenario.channel())) {
-            throw new IllegalArgumentException("channel " + scenario.channel() + " cannot be simulated yet: the chat "
-                    + "path (nomidioLex, NOMIDIO-LEX-AUTHENTICATION-FLOW) is not built");
-        }
-        if (!scenario.interaction().voiceSimulated()) {
-            throw new IllegalArgumentException("interaction configuration '" + scenario.interaction().parameterValue()
-                    + "' cannot be simulated yet: the Lex path (nomidioLex, NOMIDIO-LEX-AUTHENTICATION-FLOW) is not built");
+        if (!Contact.CHANNEL_VOICE.equals(scenario.channel()) && !Contact.CHANNEL_CHAT.equals(scenario.channel())) {
+            throw new IllegalArgumentException("channel " + scenario.channel() + " cannot be simulated: VOICE or CHAT");
         }
         if (scenario.authLevel() != null && scenario.entryFlow() != null) {
             throw new IllegalArgumentException("give the auth level or a pre-flow of your own (which sets "
@@ -321,6 +343,36 @@ public final class ContactSimulator implements AutoCloseable {
         env.put(NomidioActionWiring.SAMPLE_UPLOAD_FUNCTION, settings.instance().functionArn(SimulatedInstance.SAMPLE_UPLOAD));
         env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.LAMBDA, lambda.endpoint().toString());
         return env;
+    }
+
+    /** What template.yaml gives nomidioLex: the gateway, the secret's ciphertext, the default country. */
+    private Map<String, String> nomidioLexEnvironment(Map<String, String> common) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put(NomidioLexWiring.DEFAULT_COUNTRY_CODE, DEFAULT_COUNTRY);
+        return env;
+    }
+
+    /**
+     * The customer answers a CHAT challenge in their Nomidio app: the emulator's admin API stands in for the app
+     * (real HTTP, as the app reaches Nomidio on its own, not through Connect).
+     */
+    private void completeInApp(String challengeId, String outcome) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUri() + "/_emulator/challenges/"
+                        + URLEncoder.encode(challengeId, StandardCharsets.UTF_8) + "/complete"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + outcome + "\"}")).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new SimulationStopped("the Nomidio app could not answer challenge " + challengeId + ": HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new SimulationStopped("the Nomidio app could not reach the emulator: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationStopped("interrupted while the Nomidio app answered");
+        }
     }
 
     private Map<String, String> sampleUploadEnvironment(Map<String, String> common) {

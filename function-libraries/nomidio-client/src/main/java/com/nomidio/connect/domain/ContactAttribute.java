@@ -28,7 +28,10 @@ public enum ContactAttribute {
     RETURN_AGENT("nomidio_return_agent", Kind.BOOKKEEPING),
     // An answer key only ($.External, never stored): RATE_LIMITED when the gateway refused invite or optOut for
     // now, so the flow can say so without the outputs changing meaning.
-    ACTION_RESULT("nomidio_action_result", Kind.ANSWER);
+    ACTION_RESULT("nomidio_action_result", Kind.ANSWER),
+    // An answer key only ($.Lex.SessionAttributes, never stored): nomidioLex's reading of a voice menu answer
+    // (REGISTER, OPT_OUT, CONTINUE), which NOMIDIO-LEX-AUTHENTICATION-FLOW branches on.
+    LEX_CHOICE("nomidio_lex_choice", Kind.ANSWER);
 
     /** What the flows and nomidioAction do with an attribute. */
     public enum Kind {
@@ -38,7 +41,7 @@ public enum ContactAttribute {
         OUTPUT,
         /** Written by our flows for their own use; no claim about the caller. */
         BOOKKEEPING,
-        /** Answered by nomidioAction for the flow to branch on; never copied into the contact. */
+        /** Answered by nomidioAction (or nomidioLex) for the flow to branch on; never copied into the contact. */
         ANSWER
     }
 

@@ -14,8 +14,8 @@ public enum SessionKey {
     CHECKS("nomidio_lex_checks", true),
     /** The E.164 number the chat customer identified with (an invitation goes to it). */
     PHONE("nomidio_lex_phone", true),
-    /** Voice: the choice the flow acts on, REGISTER, OPT_OUT or CONTINUE. */
-    CHOICE("nomidio_lex_choice", false);
+    /** Voice: the choice the flow acts on, REGISTER, OPT_OUT or CONTINUE (the flow's name for it, shared). */
+    CHOICE(com.nomidio.connect.domain.ContactAttribute.LEX_CHOICE.key(), false);
 
     private final String key;
     private final boolean privateToTheDialogue;

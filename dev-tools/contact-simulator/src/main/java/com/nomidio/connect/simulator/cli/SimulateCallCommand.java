@@ -10,7 +10,7 @@ import com.nomidio.connect.phone.PhoneNumbers;
 import com.nomidio.connect.simulator.CallResult;
 import com.nomidio.connect.simulator.CallScenario;
 import com.nomidio.connect.simulator.ContactSimulator;
-import com.nomidio.connect.simulator.InteractionConfiguration;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.simulator.ScheduledFault;
 import com.nomidio.connect.simulator.SimulatorSettings;
 import com.nomidio.connect.simulator.engine.CallOutcome;
@@ -100,13 +100,19 @@ public final class SimulateCallCommand implements Callable<Integer> {
             "A contact attribute set before the first flow (repeatable).")
     Map<String, String> attributes = new LinkedHashMap<>();
 
-    @Option(names = "--interaction", paramLabel = "CONFIG", description =
-            "CustomerInteractionConfiguration: voice (Standard Voice Only, default), voice-chat (Standard Voice +"
-            + " Chat: a voice call runs the same flows), lex (Lex Voice + Chat: not built yet).")
-    String interaction = "voice";
+    @Option(names = {"--interaction-configuration", "--interaction"}, paramLabel = "CONFIG", description =
+            "CustomerInteractionConfiguration: voice (Standard Voice Only), voice-chat (Standard Voice + Chat: chat "
+            + "through the Lex bot, voice with keypad menus), lex (Lex Voice + Chat: the bot also takes the voice "
+            + "menus, --keys then take words too, e.g. register). Default: voice, or voice-chat with --chat.")
+    String interaction;
 
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "VOICE (default); CHAT is not built yet.")
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "VOICE (default) or CHAT (give --chat).")
     String channel = "VOICE";
+
+    @Option(names = "--chat", paramLabel = "LINES", description =
+            "A chat contact: the customer's lines, separated by |, one per bot turn, e.g. \"07700 900123|yes\" or "
+            + "\"CUST-1001|app:approve|done\" (app:approve / app:refuse answer the challenge in the Nomidio app).")
+    String chat;
 
     @Option(names = "--gateway-down", description = "Every gateway operation answers 503 from the start of the call.")
     boolean gatewayDown;
@@ -233,16 +239,21 @@ public final class SimulateCallCommand implements Callable<Integer> {
     }
 
     private CallScenario scenario() throws IOException {
+        boolean chatting = chat != null || "CHAT".equalsIgnoreCase(channel);
         CallScenario.Builder scenario = CallScenario.builder()
                 .caller(withheld ? CallScenario.WITHHELD : caller)
                 .channel(channel.toUpperCase(Locale.ROOT))
-                .interaction(InteractionConfiguration.parse(interaction))
+                .interaction(InteractionConfiguration.parse(interaction != null ? interaction
+                        : chatting ? "voice-chat" : "voice"))
                 .presses(keys)
                 .authLevel(authLevel)
                 .freeTrialLimitReached(freeTrialLimit)
                 .queuesAtCapacity(queueFull);
         if (!say.isEmpty()) {
             scenario.says(say);
+        }
+        if (chatting) {
+            scenario.types(chat == null ? List.of() : List.of(chat.split("\\|", -1)).stream().map(String::trim).toList());
         }
         for (Path flow : flows) {
             scenario.flow(flowName(flow), Files.readString(flow, StandardCharsets.UTF_8));
@@ -280,6 +291,10 @@ public final class SimulateCallCommand implements Callable<Integer> {
     }
 
     private String heading(CallScenario scenario, CallResult result) {
+        if ("CHAT".equals(scenario.channel())) {
+            return "Simulated chat " + result.contactId() + ", typing " + String.join(" | ", scenario.keypad()) + " ("
+                    + scenario.interaction().parameterValue() + ")";
+        }
         String keypad = scenario.keypad().isEmpty() ? "" : ", pressing " + String.join(",", scenario.keypad());
         return "Simulated call " + result.contactId() + " from " + caller(scenario) + ", saying "
                 + String.join(" + ", scenario.utterances()) + keypad + " (" + scenario.interaction().parameterValue() + ")";

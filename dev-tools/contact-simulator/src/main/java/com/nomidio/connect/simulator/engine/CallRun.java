@@ -3,6 +3,7 @@ package com.nomidio.connect.simulator.engine;
 import com.nomidio.connect.flows.model.FlowAction;
 import com.nomidio.connect.simulator.flows.FlowLibrary;
 import com.nomidio.connect.simulator.flows.LoadedFlow;
+import com.nomidio.connect.simulator.lex.LocalLexRuntime;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ public final class CallRun {
     private final InvocationListener listener;
     private final boolean queuesAtCapacity;
     private final TransferLeg transferLeg;
+    private LocalLexRuntime lex;
+    private CustomerApp app = (challengeId, outcome) -> {
+        throw new SimulationStopped("this call has no Nomidio app to complete challenge " + challengeId + " in");
+    };
     private LoadedFlow flow;
     private Map<String, Integer> loopCounters = new HashMap<>();
 
@@ -48,6 +53,26 @@ public final class CallRun {
         this.media = media;
         this.listener = listener;
         this.queuesAtCapacity = queuesAtCapacity;
+    }
+
+    /** The Lex runtime ConnectParticipantWithLexBot talks to, and the customer's Nomidio app. */
+    public CallRun lex(LocalLexRuntime runtime, CustomerApp customerApp) {
+        this.lex = runtime;
+        this.app = customerApp;
+        return this;
+    }
+
+    LocalLexRuntime lex() {
+        return lex;
+    }
+
+    CustomerApp app() {
+        return app;
+    }
+
+    /** The customer's next line (chat) or spoken or keyed answer (a voice menu the bot takes); empty when none. */
+    Optional<String> nextCustomerInput() {
+        return nextKeypadEntry();
     }
 
     public Contact contact() {

@@ -9,13 +9,15 @@ import java.util.Map;
 
 /**
  * One contact as Amazon Connect holds it while flows run: system values, user-defined attributes
- * ({@code $.Attributes}), the last Lambda result ({@code $.External}), the running flow's attributes
- * ({@code $.FlowAttributes}), the target queue, live media streaming ({@code $.MediaStreams}) and the stored
- * customer input. {@link #contactData} writes it in the shape of the Lambda event's {@code Details.ContactData}.
+ * ({@code $.Attributes}), the last Lambda result ({@code $.External}), the last Lex bot's result ({@code $.Lex}),
+ * the running flow's attributes ({@code $.FlowAttributes}), the target queue, live media streaming
+ * ({@code $.MediaStreams}) and the stored customer input. A chat contact (channel CHAT) has no customer or system
+ * endpoint. {@link #contactData} writes it in the shape of the Lambda event's {@code Details.ContactData}.
  */
 public final class Contact {
 
     public static final String CHANNEL_VOICE = "VOICE";
+    public static final String CHANNEL_CHAT = "CHAT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String contactId;
@@ -32,6 +34,7 @@ public final class Contact {
     private MediaFault mediaFault = MediaFault.NONE;
     /** The agent's contact this one was transferred from (a quick connect), else null. */
     private String previousContactId;
+    private ObjectNode lex = JSON.createObjectNode();
 
     public Contact(String contactId, String channel, String customerAddress, SimulatedInstance instance,
             Map<String, String> initialAttributes) {
@@ -111,6 +114,22 @@ public final class Contact {
         this.audio = stream;
     }
 
+    /**
+     * What the last ConnectParticipantWithLexBot left for the flow: {@code $.Lex.IntentName},
+     * {@code $.Lex.Slots.<slot>}, {@code $.Lex.SessionAttributes.<name>}.
+     */
+    public void lex(String intentName, Map<String, String> slots, Map<String, String> sessionAttributes) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("IntentName", intentName);
+        node.set("Slots", JSON.valueToTree(slots));
+        node.set("SessionAttributes", JSON.valueToTree(sessionAttributes));
+        this.lex = node;
+    }
+
+    public boolean isChat() {
+        return CHANNEL_CHAT.equals(channel);
+    }
+
     public void storedCustomerInput(String input) {
         this.storedCustomerInput = input;
     }
@@ -122,9 +141,14 @@ public final class Contact {
         data.put("AwsRegion", instance.region());
         data.put("Channel", channel);
         data.put("ContactId", contactId);
-        ObjectNode customer = data.putObject("CustomerEndpoint");
-        customer.put("Address", customerAddress);
-        customer.put("Type", "TELEPHONE_NUMBER");
+        if (isChat()) {
+            // A chat contact has no phone number: Connect sends CustomerEndpoint (and SystemEndpoint) as null.
+            data.putNull("CustomerEndpoint");
+        } else {
+            ObjectNode customer = data.putObject("CustomerEndpoint");
+            customer.put("Address", customerAddress);
+            customer.put("Type", "TELEPHONE_NUMBER");
+        }
         data.putNull("CustomerId");
         data.putNull("Description");
         data.put("InitialContactId", previousContactId == null ? contactId : previousContactId);
@@ -151,10 +175,15 @@ public final class Contact {
         }
         data.putObject("References");
         data.putNull("RelatedContactId");
-        data.putObject("SegmentAttributes").putObject("connect:Subtype").put("ValueString", "connect:Telephony");
-        ObjectNode system = data.putObject("SystemEndpoint");
-        system.put("Address", instance.systemPhoneNumber());
-        system.put("Type", "TELEPHONE_NUMBER");
+        data.putObject("SegmentAttributes").putObject("connect:Subtype")
+                .put("ValueString", isChat() ? "connect:Chat" : "connect:Telephony");
+        if (isChat()) {
+            data.putNull("SystemEndpoint");
+        } else {
+            ObjectNode system = data.putObject("SystemEndpoint");
+            system.put("Address", instance.systemPhoneNumber());
+            system.put("Type", "TELEPHONE_NUMBER");
+        }
         ObjectNode tagsNode = data.putObject("Tags");
         tagsNode.put("aws:connect:instanceId", instance.instanceId());
         tags.forEach(tagsNode::put);
@@ -166,6 +195,7 @@ public final class Contact {
         ObjectNode root = contactData();
         root.set("External", external.deepCopy());
         root.set("FlowAttributes", JSON.valueToTree(flowAttributes));
+        root.set("Lex", lex.deepCopy());
         if (storedCustomerInput != null) {
             root.put("StoredCustomerInput", storedCustomerInput);
         }

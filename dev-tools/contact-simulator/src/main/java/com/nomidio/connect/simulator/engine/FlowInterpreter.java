@@ -47,6 +47,7 @@ public final class FlowInterpreter {
         steps.put("EndFlowExecution", routing::endFlow);
         steps.put("UpdateContactMediaStreamingBehavior", new MediaStreamingStep());
         steps.put("InvokeLambdaFunction", new LambdaStep());
+        steps.put("ConnectParticipantWithLexBot", new LexStep());
         NoteSteps notes = new NoteSteps();
         steps.put("UpdateFlowLoggingBehavior", notes::flowLogging);
         steps.put("UpdateContactRecordingBehavior", notes::recording);

@@ -48,6 +48,11 @@ final class PromptSteps {
         return new StepResult.Branch("keypad", entry.get());
     }
 
+    /** A prompt the caller hears (the Lex block's own prompt too). */
+    static void play(FlowAction action, CallRun call) {
+        play(action, call, false);
+    }
+
     private static void play(FlowAction action, CallRun call, boolean toAgent) {
         Map<String, String> details = new LinkedHashMap<>();
         String text;

@@ -4,6 +4,7 @@ import com.nomidio.connect.flows.model.FlowParser;
 import com.nomidio.connect.flows.templates.FlowDeployment;
 import com.nomidio.connect.flows.templates.FlowPlaceholder;
 import com.nomidio.connect.flows.templates.FlowRenderer;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.flows.validation.FlowValidator;
 import java.util.Collection;
@@ -33,13 +34,17 @@ public final class FlowLibrary {
         this.byArn = byArn;
     }
 
-    public static FlowLibrary nomidioFlows(SimulatedInstance instance) {
+    /** The Nomidio flows a deployment with {@code configuration} has (the LEX flow only with chat). */
+    public static FlowLibrary nomidioFlows(SimulatedInstance instance, InteractionConfiguration configuration) {
         Map<FlowPlaceholder, String> values = new EnumMap<>(FlowPlaceholder.class);
         values.put(FlowPlaceholder.NOMIDIO_ACTION_FUNCTION_ARN, instance.functionArn(SimulatedInstance.NOMIDIO_ACTION));
         values.put(FlowPlaceholder.ENTERPRISE_NAME, instance.enterpriseName());
         values.put(FlowPlaceholder.WORKING_QUEUE_ARN, instance.workingQueueArn());
+        if (configuration.chatEnabled()) {
+            values.put(FlowPlaceholder.LEX_BOT_ALIAS_ARN, instance.lexBotAliasArn());
+        }
         Map<String, LoadedFlow> flows = new LinkedHashMap<>();
-        Map<FlowPlaceholder, String> deployed = FlowDeployment.renderInDeploymentOrder(values, (rendered, report) -> {
+        Map<FlowPlaceholder, String> deployed = FlowDeployment.renderInDeploymentOrder(configuration, values, (rendered, report) -> {
             String name = rendered.flow().flowName();
             String arn = instance.flowArn(name);
             flows.put(arn, new LoadedFlow(name, arn, rendered.content(), rendered.document(), report, true));
@@ -65,8 +70,13 @@ public final class FlowLibrary {
         return new FlowLibrary(instance, Map.copyOf(values), flows);
     }
 
+    /** A Nomidio flow of this deployment; an error naming the configuration when it does not deploy that flow. */
     public LoadedFlow nomidio(NomidioFlow flow) {
-        return byArn.get(instance.flowArn(flow.flowName()));
+        LoadedFlow loaded = byArn.get(instance.flowArn(flow.flowName()));
+        if (loaded == null) {
+            throw new IllegalArgumentException(flow.flowName() + " is not deployed in this configuration");
+        }
+        return loaded;
     }
 
     public Optional<LoadedFlow> byName(String name) {

@@ -10,6 +10,10 @@ public record SimulatedInstance(String region, String account, String instanceId
 
     public static final String NOMIDIO_ACTION = "nomidioAction";
     public static final String SAMPLE_UPLOAD = "sampleUpload";
+    public static final String NOMIDIO_LEX = "nomidioLex";
+    /** The bot of nomidio-lex/bots/ the LEX flow talks to, and the locale Connect uses. */
+    public static final String BOT_NAME = "NomidioAuthentication";
+    public static final String BOT_LOCALE = "en_GB";
     /** template.yaml's AutoPublishAlias: the flows call the published alias, never $LATEST. */
     public static final String ALIAS = "live";
 
@@ -56,6 +60,11 @@ public record SimulatedInstance(String region, String account, String instanceId
 
     public String workingQueueArn() {
         return queueArn(workingQueueName);
+    }
+
+    /** The Nomidio bot's alias `live` (ids of Lex V2's shape, 10 characters). */
+    public String lexBotAliasArn() {
+        return "arn:aws:lex:" + region + ":" + account + ":bot-alias/NOMIDIOBOT/LIVEALIAS1";
     }
 
     public String functionArn(String functionName) {

@@ -51,11 +51,33 @@ class SimulateCallCommandTest {
     }
 
     @Test
-    void execute_whenTheLexPathIsAsked_refusesWithTheReason() {
-        int status = execute("--interaction", "lex", "--logs", "none");
+    void execute_whenAChatIsScripted_runsItThroughTheBotWithStandardVoiceAndChatByDefault() {
+        int status = execute("--chat", "07700 900999 | yes", "--logs", "none");
+
+        assertThat(status).isZero();
+        String transcript = out.toString(StandardCharsets.UTF_8);
+        assertThat(transcript).contains("Simulated chat ", "(Standard Voice + Chat)",
+                ">> flow NOMIDIO-LEX-AUTHENTICATION-FLOW", "customer types \"yes\"", "lambda  nomidioLex (DialogCodeHook",
+                "nomidio_status                   INVITATION_SENT", "Queued on BasicQueue.");
+    }
+
+    @Test
+    void execute_whenLexVoiceAndChatIsAsked_takesTheSpokenMenuChoiceAsText() throws Exception {
+        int status = execute("--interaction-configuration", "lex", "--caller", "+447700900999", "--keys", "opt out",
+                "--json", "--logs", "none");
+
+        assertThat(status).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(result.path("attributes").path("nomidio_status").asText()).isEqualTo("OPTED_OUT");
+        assertThat(result.path("transcript").findValuesAsText("text")).contains("NOMIDIO-LEX-AUTHENTICATION-FLOW");
+    }
+
+    @Test
+    void execute_whenTheChannelIsUnknown_refusesWithTheReason() {
+        int status = execute("--channel", "EMAIL", "--logs", "none");
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Lex Voice + Chat", "not built");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("EMAIL", "VOICE or CHAT");
     }
 
     @Test

@@ -25,7 +25,8 @@ class FlowInterpreterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CALLER = "+447700900123";
-    private static final FlowLibrary NOMIDIO_FLOWS = FlowLibrary.nomidioFlows(SimulatedInstance.defaults());
+    private static final FlowLibrary NOMIDIO_FLOWS = FlowLibrary.nomidioFlows(SimulatedInstance.defaults(),
+            com.nomidio.connect.flows.templates.InteractionConfiguration.STANDARD_VOICE_ONLY);
 
     private final List<JsonNode> events = new ArrayList<>();
     private final List<Duration> waitLimits = new ArrayList<>();

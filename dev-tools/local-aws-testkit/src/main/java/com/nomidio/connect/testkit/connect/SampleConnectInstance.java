@@ -9,6 +9,9 @@ public final class SampleConnectInstance {
     public static final String INSTANCE_ARN = "arn:aws:connect:" + REGION + ":" + ACCOUNT + ":instance/" + INSTANCE_ID;
     public static final String NOMIDIO_ACTION_ALIAS_ARN =
             "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:nomidio-stack-nomidioAction-AbC123:live";
+    /** The Nomidio bot's alias as Lex V2 names it ({@code bot-alias/<bot id>/<alias id>}, 10 characters each). */
+    public static final String LEX_BOT_ALIAS_ARN =
+            "arn:aws:lex:" + REGION + ":" + ACCOUNT + ":bot-alias/NOMIDIOBOT/LIVEALIAS1";
 
     /** The instance's alias, part of its live media stream names. */
     public static final String INSTANCE_ALIAS = "nomidio-sample";

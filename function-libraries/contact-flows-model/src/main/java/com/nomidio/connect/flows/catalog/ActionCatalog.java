@@ -57,6 +57,19 @@ public final class ActionCatalog {
                 .rule(atMostOneOf("Text", "SSML", "PromptId", "Media")).rule(ssmlIsSpeak())
                 .rule(oneOf("StoreInput", "True", "False"))
                 .rule(integerText("InputTimeLimitSeconds", 1, 180)).build());
+        // "Results and conditions": the result is the bot's intent; only Equals is supported. LexV2Bot.AliasArn
+        // (Lex V2) or LexBot (classic Lex) names the bot; LexSessionAttributes is a flat map, static or dynamic.
+        // "LexInitilizationData" is spelt as the API reference spells it.
+        all.add(type("ConnectParticipantWithLexBot")
+                .optional("Text", "SSML", "PromptId", "Media", "LexV2Bot", "LexBot", "LexSessionAttributes",
+                        "LexInitilizationData", "LexTimeoutSeconds")
+                .errors("InputTimeLimitExceeded", NO_MATCHING_CONDITION, NO_MATCHING_ERROR)
+                .requiredErrors("InputTimeLimitExceeded", NO_MATCHING_CONDITION, NO_MATCHING_ERROR)
+                .conditions(ConditionRule.EQUALS)
+                .rule(atMostOneOf("Text", "SSML", "PromptId", "Media")).rule(ssmlIsSpeak())
+                .rule(exactlyOneOf("LexV2Bot", "LexBot"))
+                .rule(lexV2AliasArn())
+                .rule(flatStringMap("LexSessionAttributes")).build());
         all.add(type("InvokeLambdaFunction")
                 .required("LambdaFunctionARN", "InvocationTimeLimitSeconds")
                 .optional("InvocationType", "LambdaInvocationAttributes", "ResponseValidation")
@@ -214,6 +227,15 @@ public final class ActionCatalog {
             JsonNode type = value.get("ResponseType");
             if (type == null || !List.of("STRING_MAP", "JSON").contains(type.asText())) {
                 problems.accept("ResponseValidation.ResponseType must be STRING_MAP or JSON");
+            }
+        });
+    }
+
+    private static ParameterRule lexV2AliasArn() {
+        return (action, problems) -> action.parameter("LexV2Bot").ifPresent(value -> {
+            JsonNode arn = value.get("AliasArn");
+            if (arn == null || !arn.isTextual() || !ConnectArns.isLexBotAliasReference(arn.asText())) {
+                problems.accept("LexV2Bot.AliasArn must be a Lex V2 bot alias ARN or one JSONPath (is " + arn + ")");
             }
         });
     }

@@ -11,7 +11,9 @@ public enum ConditionRule {
     /** Exactly two: Equals ContinueLooping and Equals DoneLooping (the Loop action). */
     LOOP,
     /** Equals WaitCompleted, plus one Equals per listed event (the Wait action). */
-    WAIT;
+    WAIT,
+    /** Any number of conditions, Equals only, one operand each (ConnectParticipantWithLexBot: the intent name). */
+    EQUALS;
 
     /** The comparison operators of the flow language's Compare / GetParticipantInput conditions. */
     public static final Set<String> OPERATORS = Set.of("Equals", "TextStartsWith", "TextEndsWith", "TextContains",

@@ -24,6 +24,9 @@ public final class ConnectArns {
     /** group 1: function name, group 2: qualifier (version or alias) when present. */
     public static final Pattern LAMBDA_ARN = Pattern.compile(
             "^" + PARTITION + ":lambda:" + REGION + ":" + ACCOUNT + ":function:([A-Za-z0-9_-]{1,140})(?::([A-Za-z0-9_$-]{1,128}))?$");
+    /** A Lex V2 bot alias ARN ({@code arn:aws:lex:REGION:ACCOUNT:bot-alias/BOT_ID/ALIAS_ID}). */
+    public static final Pattern LEX_BOT_ALIAS_ARN = Pattern.compile(
+            "^" + PARTITION + ":lex:" + REGION + ":" + ACCOUNT + ":bot-alias/[0-9A-Za-z]{1,10}/[0-9A-Za-z]{1,10}$");
     private static final Pattern BARE_ID = Pattern.compile("^" + RESOURCE_ID + "$");
 
     private ConnectArns() {
@@ -43,6 +46,11 @@ public final class ConnectArns {
     public static boolean isFlowReference(String value) {
         return value != null && (CONTACT_FLOW_ARN.matcher(value).matches() || BARE_ID.matcher(value).matches()
                 || ActionCatalog.isJsonPath(value));
+    }
+
+    /** A Lex V2 bot alias as ConnectParticipantWithLexBot takes it: the alias ARN, or one JSONPath. */
+    public static boolean isLexBotAliasReference(String value) {
+        return value != null && (LEX_BOT_ALIAS_ARN.matcher(value).matches() || ActionCatalog.isJsonPath(value));
     }
 
     /** A queue reference as UpdateContactTargetQueue takes it: a queue ARN, a bare queue id, or one JSONPath. */

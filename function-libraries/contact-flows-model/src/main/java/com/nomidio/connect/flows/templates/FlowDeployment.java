@@ -28,17 +28,30 @@ public final class FlowDeployment {
     }
 
     /**
-     * @param values the placeholder values known before any flow exists (function ARN, enterprise name, queue)
+     * Renders and places the flows {@code configuration} needs ({@link NomidioFlow#deploymentOrder(InteractionConfiguration)}).
+     * Where NOMIDIO-PRE-FLOW sends each channel is filled in here, from the configuration, once the flow it names
+     * is placed: the deployment decides it, not the contact.
+     *
+     * @param values the placeholder values known before any flow exists (function ARN, enterprise name, queue,
+     *               and the bot alias ARN when chat is on)
      * @return those values plus every placed flow's ARN
      * @throws com.nomidio.connect.flows.validation.InvalidFlowException when a rendered flow fails validation
-     * @throws UnresolvedPlaceholderException when a template needs a value nobody gave
+     * @throws UnresolvedPlaceholderException when a template needs a value nobody gave (e.g. no bot alias ARN
+     *                                        for a configuration with chat)
      */
-    public static Map<FlowPlaceholder, String> renderInDeploymentOrder(Map<FlowPlaceholder, String> values,
-                                                                        Placement placement) {
+    public static Map<FlowPlaceholder, String> renderInDeploymentOrder(InteractionConfiguration configuration,
+            Map<FlowPlaceholder, String> values, Placement placement) {
         Map<FlowPlaceholder, String> known = new EnumMap<>(FlowPlaceholder.class);
         known.putAll(values);
+        // Routing is the configuration's alone: a value given for these is ignored, not trusted.
+        known.remove(FlowPlaceholder.VOICE_AUTHENTICATION_FLOW_ARN);
+        known.remove(FlowPlaceholder.CHAT_AUTHENTICATION_FLOW_ARN);
         FlowValidator validator = FlowValidator.forNomidioFlows();
-        for (NomidioFlow flow : NomidioFlow.deploymentOrder()) {
+        for (NomidioFlow flow : NomidioFlow.deploymentOrder(configuration)) {
+            if (flow == NomidioFlow.PRE_FLOW) {
+                route(known, FlowPlaceholder.VOICE_AUTHENTICATION_FLOW_ARN, configuration.voiceAuthenticationFlow());
+                route(known, FlowPlaceholder.CHAT_AUTHENTICATION_FLOW_ARN, configuration.chatAuthenticationFlow());
+            }
             placement.rendering(flow);
             RenderedFlow rendered = FlowRenderer.render(flow, known);
             ValidationReport report = validator.validate(flow.flowName(), rendered.content()).orThrow();
@@ -46,5 +59,12 @@ public final class FlowDeployment {
             flow.arnPlaceholder().ifPresent(placeholder -> known.put(placeholder, arn));
         }
         return known;
+    }
+
+    private static void route(Map<FlowPlaceholder, String> known, FlowPlaceholder route, NomidioFlow target) {
+        String arn = known.get(target.arnPlaceholder().orElseThrow());
+        if (arn != null) {
+            known.put(route, arn);
+        }
     }
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The Nomidio contact flows, and the guide's import order (a flow is created after every flow it transfers to,
- * so each ARN exists before it is written into the next). NOMIDIO-LEX-AUTHENTICATION-FLOW joins
- * between AUTHENTICATION_FLOW and PRE_FLOW with the Lex issue.
+ * so each ARN exists before it is written into the next): NOMIDIO-LEX-AUTHENTICATION-FLOW after
+ * NOMIDIO-AUTHENTICATION-FLOW and before NOMIDIO-PRE-FLOW, as the guide's step 4 orders it. Which of them a
+ * deployment needs depends on its {@link InteractionConfiguration}.
  */
 public enum NomidioFlow {
     POST_FLOW("NOMIDIO-POST-FLOW", "CONTACT_FLOW", FlowPlaceholder.POST_FLOW_ARN,
@@ -15,8 +16,11 @@ public enum NomidioFlow {
             "Runs a Nomidio challenge: streams the caller's voice, waits for the result, sets the outputs."),
     AUTHENTICATION_FLOW("NOMIDIO-AUTHENTICATION-FLOW", "CONTACT_FLOW", FlowPlaceholder.AUTHENTICATION_FLOW_ARN,
             "Looks the caller up in Nomidio and handles every Nomidio Status. Do not alter."),
+    LEX_AUTHENTICATION_FLOW("NOMIDIO-LEX-AUTHENTICATION-FLOW", "CONTACT_FLOW",
+            FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN,
+            "Chat (and, under Lex Voice + Chat, voice menus) through the Nomidio Lex bot; handles every Nomidio Status. Do not alter."),
     PRE_FLOW("NOMIDIO-PRE-FLOW", "CONTACT_FLOW", null,
-            "Sets the working queue, welcomes the caller and transfers to authentication."),
+            "Sets the working queue, welcomes the customer and transfers to authentication by channel."),
     AGENT_CHALLENGE_QUEUE("NOMIDIO-AGENT-CHALLENGE-QUEUE", "QUEUE_TRANSFER", null,
             "Reached through the 'Nomidio Agent Challenge Flow' quick connect; runs the challenge flow.");
 
@@ -56,11 +60,24 @@ public enum NomidioFlow {
     }
 
     /** Creation order: every flow after the flows it refers to (stated here, not left to declaration order). */
-    private static final List<NomidioFlow> DEPLOYMENT_ORDER =
-            List.of(POST_FLOW, CHALLENGE_FLOW, AUTHENTICATION_FLOW, PRE_FLOW, AGENT_CHALLENGE_QUEUE);
+    private static final List<NomidioFlow> DEPLOYMENT_ORDER = List.of(POST_FLOW, CHALLENGE_FLOW,
+            AUTHENTICATION_FLOW, LEX_AUTHENTICATION_FLOW, PRE_FLOW, AGENT_CHALLENGE_QUEUE);
 
+    /** Every Nomidio flow, in creation order. */
     public static List<NomidioFlow> deploymentOrder() {
         return DEPLOYMENT_ORDER;
+    }
+
+    /**
+     * The flows a deployment with this configuration creates, in creation order: the guide's step 4 marks
+     * AUTHENTICATION and LEX-AUTHENTICATION "depending on the Customer Interaction Configuration" — no LEX flow
+     * without chat, and no keypad AUTHENTICATION flow when the bot takes the voice menus too.
+     */
+    public static List<NomidioFlow> deploymentOrder(InteractionConfiguration configuration) {
+        return DEPLOYMENT_ORDER.stream()
+                .filter(flow -> flow != LEX_AUTHENTICATION_FLOW || configuration.chatEnabled())
+                .filter(flow -> flow != AUTHENTICATION_FLOW || !configuration.lexVoiceEnabled())
+                .toList();
     }
 
     public static Optional<NomidioFlow> byName(String flowName) {

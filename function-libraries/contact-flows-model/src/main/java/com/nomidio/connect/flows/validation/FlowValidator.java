@@ -192,6 +192,17 @@ public final class FlowValidator {
                     run.error(Check.CONDITION, action.identifier(), "Wait needs the condition Equals WaitCompleted");
                 }
             }
+            case EQUALS -> {
+                for (ConditionBranch c : conditions) {
+                    if (!"Equals".equals(c.operator())) {
+                        run.error(Check.CONDITION, action.identifier(), type.name() + " supports only the Equals "
+                                + "operator (is '" + c.operator() + "')");
+                    }
+                    if (c.operands().size() != 1) {
+                        run.error(Check.CONDITION, action.identifier(), "a condition takes exactly one operand");
+                    }
+                }
+            }
         }
     }
 

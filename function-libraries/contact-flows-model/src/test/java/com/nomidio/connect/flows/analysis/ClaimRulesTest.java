@@ -51,12 +51,17 @@ class ClaimRulesTest {
     private static final ActionCatalog CATALOG = ActionCatalog.standard();
     /** Flows that write every claim at their StartAction, so a transfer into them hands the rule over. */
     private static final Set<String> RESETTING_FLOWS = Set.of(
-            FlowPlaceholder.AUTHENTICATION_FLOW_ARN.token(), FlowPlaceholder.CHALLENGE_FLOW_ARN.token());
+            FlowPlaceholder.AUTHENTICATION_FLOW_ARN.token(), FlowPlaceholder.CHALLENGE_FLOW_ARN.token(),
+            FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN.token(),
+            // The PRE flow's routes: each is AUTHENTICATION or LEX-AUTHENTICATION, both resetting.
+            FlowPlaceholder.VOICE_AUTHENTICATION_FLOW_ARN.token(), FlowPlaceholder.CHAT_AUTHENTICATION_FLOW_ARN.token());
+    /** What the bot answers ({@code $.Lex.SessionAttributes}) is nomidioLex's reply: the same contract as nomidioAction's. */
+    private static final String BOT_ANSWER = "$.Lex.SessionAttributes.";
     private static final Predicate<FlowAction> HANDS_OVER = a -> "TransferToFlow".equals(a.type())
             && a.textParameter("ContactFlowId").map(RESETTING_FLOWS::contains).orElse(false);
 
     @ParameterizedTest
-    @EnumSource(value = NomidioFlow.class, names = {"PRE_FLOW", "AUTHENTICATION_FLOW"})
+    @EnumSource(value = NomidioFlow.class, names = {"PRE_FLOW", "AUTHENTICATION_FLOW", "LEX_AUTHENTICATION_FLOW"})
     void entryFlow_onEveryPathToAnExit_writesEveryOutputItself(NomidioFlow flow) {
         AttributeAnalysis analysis = claims(template(flow));
 
@@ -107,7 +112,7 @@ class ClaimRulesTest {
                 if (NOTHING_PROVEN.containsKey(attribute) || ALL_OUTPUTS.contains(attribute)) {
                     if (value.startsWith("$.")) {
                         assertThat(value).as("%s in %s", attribute, action.identifier())
-                                .isEqualTo("$.External." + attribute);
+                                .isIn("$.External." + attribute, BOT_ANSWER + attribute);
                     } else if (NOTHING_PROVEN.containsKey(attribute)) {
                         assertThat(NOTHING_PROVEN.get(attribute)).as("%s in %s", attribute, action.identifier())
                                 .contains(value);
@@ -118,12 +123,24 @@ class ClaimRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW"})
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW", "LEX_AUTHENTICATION_FLOW"})
     void resettingFlow_writesEveryClaimAtItsStartAction(NomidioFlow flow) {
         FlowDocument document = template(flow);
 
         assertThat(AttributeAnalysis.written(document.action(document.startAction()).orElseThrow()).keySet())
                 .containsAll(CLAIMS);
+    }
+
+    @Test
+    void lexFlow_whenTheBotsAnswerCannotBeCopied_clearsEveryOutputBeforeLeaving() {
+        FlowDocument lex = template(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        FlowAction save = lex.action("Save chat result").orElseThrow();
+        FlowAction failure = lex.action(save.transitions().errors().get(0).nextAction()).orElseThrow();
+
+        assertThat(AttributeAnalysis.written(save)).containsOnlyKeys(ALL_OUTPUTS)
+                .allSatisfy((attribute, value) -> assertThat(value).isEqualTo(BOT_ANSWER + attribute));
+        assertThat(AttributeAnalysis.written(failure)).containsOnlyKeys(ALL_OUTPUTS)
+                .allSatisfy((attribute, value) -> assertThat(NOTHING_PROVEN.getOrDefault(attribute, Set.of(""))).contains(value));
     }
 
     /** Guard the guard: the challenge flow's old gaps (voice-auth neither reset at entry nor saved) must be found. */

@@ -35,18 +35,20 @@ class NomidioFlowRulesTest {
             "startSampleUpload", "challengeResult", "cancelChallenge");
     private static final ActionCatalog CATALOG = ActionCatalog.standard();
 
-    @Test
-    void authenticationFlow_whenBranchingOnStatus_handlesEveryNomidioStatus() {
-        FlowAction branch = render(NomidioFlow.AUTHENTICATION_FLOW).action("Branch on Nomidio status").orElseThrow();
+    @ParameterizedTest
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "LEX_AUTHENTICATION_FLOW"})
+    void authenticationFlow_whenBranchingOnStatus_handlesEveryNomidioStatus(NomidioFlow flow) {
+        FlowAction branch = render(flow).action("Branch on Nomidio status").orElseThrow();
 
         assertThat(branch.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.STATUS.key());
         assertThat(equalsOperands(branch)).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(NomidioStatus.values()).map(Enum::name).toList());
     }
 
-    @Test
-    void authenticationFlow_whenStatusCanBeChallenged_goesToTheChallengeFlow() {
-        FlowDocument auth = render(NomidioFlow.AUTHENTICATION_FLOW);
+    @ParameterizedTest
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "LEX_AUTHENTICATION_FLOW"})
+    void authenticationFlow_whenStatusCanBeChallenged_goesToTheChallengeFlow(NomidioFlow flow) {
+        FlowDocument auth = render(flow);
         FlowAction branch = auth.action("Branch on Nomidio status").orElseThrow();
 
         for (NomidioStatus status : NomidioStatus.values()) {
@@ -71,6 +73,60 @@ class NomidioFlowRulesTest {
             assertThat(invokedAction(auth, targetOf(menu, "1"))).isEqualTo("invite");
             assertThat(invokedAction(auth, targetOf(menu, "2"))).isEqualTo("optOut");
         }
+    }
+
+    @Test
+    void lexFlow_whenNotFoundOrExistsOnVoice_letsTheBotTakeTheMenuChoice() {
+        FlowDocument lex = render(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        FlowAction branch = lex.action("Branch on Nomidio status").orElseThrow();
+
+        for (String status : List.of("NOT_FOUND", "EXISTS", "INVITED", "PENDING", "INVITATION_SENT")) {
+            FlowAction menu = lex.action(targetOf(branch, status)).orElseThrow();
+            assertThat(menu.type()).isEqualTo("ConnectParticipantWithLexBot");
+            assertThat(menu.parameters().path("LexV2Bot").path("AliasArn").asText())
+                    .isEqualTo(SampleFlowValues.values().get(FlowPlaceholder.LEX_BOT_ALIAS_ARN));
+            assertThat(menu.textParameter("Text").orElseThrow()).contains("press 1").contains("press 2");
+            FlowAction choice = lex.action(menu.transitions().nextAction()).orElseThrow();
+            assertThat(menu.transitions().error("NoMatchingCondition").orElseThrow().nextAction())
+                    .isEqualTo(choice.identifier());
+            assertThat(choice.textParameter("ComparisonValue"))
+                    .contains("$.Lex.SessionAttributes." + ContactAttribute.LEX_CHOICE.key());
+            assertThat(invokedAction(lex, targetOf(choice, "REGISTER"))).isEqualTo("invite");
+            assertThat(invokedAction(lex, targetOf(choice, "OPT_OUT"))).isEqualTo("optOut");
+            assertThat(choice.transitions().nextAction()).isEqualTo("Transfer to post flow");
+        }
+    }
+
+    @Test
+    void lexFlow_whenChat_talksToTheBotAndCopiesEveryOutputItAnswers() {
+        FlowDocument lex = render(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        FlowAction channel = lex.action(lex.action(lex.startAction()).orElseThrow().transitions().nextAction()).orElseThrow();
+        FlowAction bot = lex.action(targetOf(channel, "CHAT")).orElseThrow();
+
+        assertThat(channel.textParameter("ComparisonValue")).contains("$.Channel");
+        assertThat(channel.transitions().nextAction()).isEqualTo("Lookup caller");
+        assertThat(bot.type()).isEqualTo("ConnectParticipantWithLexBot");
+        assertThat(bot.parameters().path("LexSessionAttributes").path(ContactAttribute.AUTH_LEVEL.key()).asText())
+                .isEqualTo("$.Attributes." + ContactAttribute.AUTH_LEVEL.key());
+        FlowAction save = lex.action(bot.transitions().nextAction()).orElseThrow();
+        assertThat(AttributeAnalysis.written(save)).containsOnlyKeys(
+                com.nomidio.connect.domain.FlowAttributes.OUTPUTS.stream().map(ContactAttribute::key).toList());
+        assertThat(save.transitions().nextAction()).isEqualTo("Transfer to default post flow");
+    }
+
+    @Test
+    void preFlow_whenRouting_sendsChatAndVoiceWhereTheDeploymentDecided() {
+        FlowDocument pre = render(NomidioFlow.PRE_FLOW);
+        FlowAction route = pre.action("Route by channel").orElseThrow();
+
+        assertThat(route.textParameter("ComparisonValue")).contains("$.Channel");
+        assertThat(pre.action(targetOf(route, "CHAT")).orElseThrow().textParameter("ContactFlowId"))
+                .contains(SampleFlowValues.values().get(FlowPlaceholder.CHAT_AUTHENTICATION_FLOW_ARN));
+        assertThat(pre.action(route.transitions().nextAction()).orElseThrow().textParameter("ContactFlowId"))
+                .contains(SampleFlowValues.values().get(FlowPlaceholder.VOICE_AUTHENTICATION_FLOW_ARN));
+        assertThat(FlowTemplates.placeholders(NomidioFlow.PRE_FLOW)).doesNotContain(
+                FlowPlaceholder.AUTHENTICATION_FLOW_ARN.placeholderName(),
+                FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN.placeholderName());
     }
 
     @Test
@@ -113,7 +169,7 @@ class NomidioFlowRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW"})
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW", "LEX_AUTHENTICATION_FLOW"})
     void flow_whenLeaving_hasSetEveryGuideOutputOnEveryPath(NomidioFlow flow) {
         // The challenge flow runs after authentication (or the agent's quick connect, after it), which set these.
         Set<String> setBefore = flow == NomidioFlow.CHALLENGE_FLOW
@@ -127,7 +183,8 @@ class NomidioFlowRulesTest {
     void preFlow_whenAuthenticationUnreachable_setsEveryGuideOutputBeforeQueueing() {
         AttributeAnalysis analysis = AttributeAnalysis.of(render(NomidioFlow.PRE_FLOW), CATALOG, Set.of());
 
-        assertThat(analysis.missingAtExits(GUIDE_OUTPUTS)).containsOnlyKeys("Transfer to authentication");
+        assertThat(analysis.missingAtExits(GUIDE_OUTPUTS))
+                .containsOnlyKeys("Transfer to authentication", "Transfer to chat authentication");
         assertThat(analysis.setOnArrival("Transfer to working queue")).hasValueSatisfying(
                 set -> assertThat(set).containsAll(GUIDE_OUTPUTS));
     }
@@ -148,7 +205,7 @@ class NomidioFlowRulesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW"})
+    @EnumSource(value = NomidioFlow.class, names = {"AUTHENTICATION_FLOW", "CHALLENGE_FLOW", "LEX_AUTHENTICATION_FLOW"})
     void flow_whenLeavingForPostFlow_honoursPostFlowIdWithTheDefault(NomidioFlow flow) {
         FlowDocument document = render(flow);
         FlowAction check = document.action("Check post flow").orElseThrow();

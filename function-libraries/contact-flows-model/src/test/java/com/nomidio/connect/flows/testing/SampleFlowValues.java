@@ -21,6 +21,11 @@ public final class SampleFlowValues {
         values.put(FlowPlaceholder.POST_FLOW_ARN, SampleConnectInstance.flowArn("22222222-2222-4222-8222-222222222222"));
         values.put(FlowPlaceholder.CHALLENGE_FLOW_ARN, SampleConnectInstance.flowArn("33333333-3333-4333-8333-333333333333"));
         values.put(FlowPlaceholder.AUTHENTICATION_FLOW_ARN, SampleConnectInstance.flowArn("44444444-4444-4444-8444-444444444444"));
+        values.put(FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN, SampleConnectInstance.flowArn("55555555-5555-4555-8555-555555555555"));
+        values.put(FlowPlaceholder.LEX_BOT_ALIAS_ARN, SampleConnectInstance.LEX_BOT_ALIAS_ARN);
+        // The PRE flow's routes as Lex Voice + Chat decides them (FlowDeployment fills them from the configuration).
+        values.put(FlowPlaceholder.VOICE_AUTHENTICATION_FLOW_ARN, values.get(FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN));
+        values.put(FlowPlaceholder.CHAT_AUTHENTICATION_FLOW_ARN, values.get(FlowPlaceholder.LEX_AUTHENTICATION_FLOW_ARN));
         return values;
     }
 }

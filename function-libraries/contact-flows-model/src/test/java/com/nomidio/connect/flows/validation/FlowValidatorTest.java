@@ -194,6 +194,50 @@ class FlowValidatorTest {
     }
 
     @Test
+    void validate_whenLexBotAliasIsNotALexV2AliasArn_reportsParameter() {
+        ObjectNode flow = rendered(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        ((ObjectNode) action(flow, "Chat with Nomidio bot").get("Parameters").get("LexV2Bot"))
+                .put("AliasArn", "arn:aws:lex:eu-west-2:111122223333:bot/NOMIDIOBOT");
+
+        assertThat(strict.validate("lex", flow.toString()).issues(Check.PARAMETER)).extracting(ValidationIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("LexV2Bot.AliasArn must be a Lex V2 bot alias ARN"));
+    }
+
+    @Test
+    void validate_whenLexBlockNamesNoBot_reportsParameter() {
+        ObjectNode flow = rendered(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        ((ObjectNode) action(flow, "Registration offer").get("Parameters")).remove("LexV2Bot");
+
+        assertThat(strict.validate("lex", flow.toString()).issues(Check.PARAMETER)).extracting(ValidationIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("needs exactly one of [LexV2Bot, LexBot]"));
+    }
+
+    @Test
+    void validate_whenLexBlockBranchesWithOtherThanEquals_reportsCondition() {
+        ObjectNode flow = rendered(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        ObjectNode transitions = (ObjectNode) action(flow, "Registration offer").get("Transitions");
+        transitions.putArray("Conditions").addObject().put("NextAction", "Send invitation").putObject("Condition")
+                .put("Operator", "TextStartsWith").putArray("Operands").add("NomidioReg");
+
+        assertThat(strict.validate("lex", flow.toString()).issues(Check.CONDITION)).extracting(ValidationIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("supports only the Equals operator"));
+    }
+
+    @Test
+    void validate_whenLexBlockLeavesInputTimeoutUnrouted_reportsErrorBranch() {
+        ObjectNode flow = rendered(NomidioFlow.LEX_AUTHENTICATION_FLOW);
+        ArrayNode errors = (ArrayNode) action(flow, "Chat with Nomidio bot").get("Transitions").get("Errors");
+        for (int i = errors.size() - 1; i >= 0; i--) {
+            if ("InputTimeLimitExceeded".equals(errors.get(i).path("ErrorType").asText())) {
+                errors.remove(i);
+            }
+        }
+
+        assertThat(strict.validate("lex", flow.toString()).issues(Check.ERROR_BRANCH)).extracting(ValidationIssue::message)
+                .anySatisfy(m -> assertThat(m).contains("InputTimeLimitExceeded"));
+    }
+
+    @Test
     void validate_whenOldConsoleFormat_reportsVersion() {
         assertFault(flow -> flow.put("Version", "1"), Check.STRUCTURE, "Version must be");
     }

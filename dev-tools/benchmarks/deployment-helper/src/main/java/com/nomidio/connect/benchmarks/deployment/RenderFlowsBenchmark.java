@@ -46,7 +46,8 @@ public class RenderFlowsBenchmark {
 
     /** Each flow is "placed" at a made-up ARN of the instance, so later flows refer to it as in a deployment. */
     private static void renderAndValidateAll(String instance, Map<FlowPlaceholder, String> values) {
-        FlowDeployment.renderInDeploymentOrder(values, (rendered, report) -> instance + "/contact-flow/"
+        FlowDeployment.renderInDeploymentOrder(com.nomidio.connect.flows.templates.InteractionConfiguration.STANDARD_VOICE_ONLY,
+                values, (rendered, report) -> instance + "/contact-flow/"
                 + UUID.nameUUIDFromBytes(rendered.flow().flowName().getBytes(StandardCharsets.UTF_8)));
     }
 }
