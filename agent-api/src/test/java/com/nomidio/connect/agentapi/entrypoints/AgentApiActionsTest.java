@@ -186,6 +186,19 @@ class AgentApiActionsTest {
         assertThat(harness.gateway.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void action_whenTheHttpApiSendsTheBodyBase64Encoded_isReadTheSame() {
+        harness.stubs.setBlocked(CALLER, true, NOMIDIO_ID, NomidioStatus.BLOCKED);
+        var event = action(java.util.Base64.getEncoder().encodeToString(
+                "{\"action\":\"BLOCK\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+
+        AgentApiHarness.Answer answer = harness.send(event);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.attribute(ContactAttribute.STATUS)).isEqualTo("BLOCKED");
+    }
+
     private static List<String> iterableNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
