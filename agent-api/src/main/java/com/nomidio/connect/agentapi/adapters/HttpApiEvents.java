@@ -10,6 +10,7 @@ import com.nomidio.connect.agentapi.domain.AgentArn;
 import com.nomidio.connect.agentapi.domain.AgentRequest;
 import com.nomidio.connect.agentapi.domain.ApiAnswer;
 import com.nomidio.connect.domain.AuthLevel;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -95,7 +96,7 @@ public final class HttpApiEvents {
         } catch (JsonProcessingException e) {
             // Not Jackson's message: it can quote the body.
             return refused(ApiAnswer.badRequest("the body is not JSON"), agentId, contactId, null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return refused(ApiAnswer.badRequest("the body could not be read"), agentId, contactId, null);
         }
         if (node == null || !node.isObject()) {
