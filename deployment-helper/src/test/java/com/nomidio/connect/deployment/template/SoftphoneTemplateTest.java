@@ -194,8 +194,6 @@ class SoftphoneTemplateTest {
         Map<String, Object> parameters = map(template, "Parameters");
         assertThat(map(parameters, "AgentApiCognitoUserPoolArn")).containsEntry("Default", "");
         assertThat(map(parameters, "AgentApiCognitoAppClientId")).containsEntry("Default", "");
-        assertThat(map(map(template, "Rules"), "AgentApiCognitoNeedsAnAppClient").toString())
-                .contains("AgentApiCognitoAppClientId");
     }
 
     @Test
