@@ -53,6 +53,10 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (event != null && events.isPreflight(event)) {
+            // Not an agent's request: no audit line, nothing asked of Connect or the gateway.
+            return events.preflight(event);
+        }
         long started = System.nanoTime();
         Deadline deadline = BUDGET.deadline(context);
         if (context != null) {
@@ -63,8 +67,6 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         try {
             if (event == null) {
                 answer = ApiAnswer.badRequest("no request");
-            } else if (events.isPreflight(event)) {
-                return events.preflight(event);
             } else {
                 read = events.read(event);
                 if (read.contactId() != null) {

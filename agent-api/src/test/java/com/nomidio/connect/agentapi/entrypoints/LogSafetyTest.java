@@ -90,6 +90,8 @@ class LogSafetyTest {
         harness.send(action("{\"action\":\"BLOCK\",\"note\":\"" + CALLER + " " + "x".repeat(9000) + "\"}"));
         harness.send(action("{\"action\":\"BLOCK\",\"note\":\"" + CALLER + "\""));
         harness.send(action("{\"action\":\"" + CALLER + "\"}"));
+        // A CORS preflight is no agent's request: no audit line.
+        harness.send(event("preflight"));
 
         List<JsonNode> audit = auditLines();
 
