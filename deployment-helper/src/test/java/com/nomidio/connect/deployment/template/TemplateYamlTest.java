@@ -113,6 +113,8 @@ class TemplateYamlTest {
                 "com.nomidio.connect.lex.entrypoints.NomidioLexHandler::handleRequest", true);
         assertFunction(resources, "deploymentHelper", "deployment-helper/target/deployment-helper-lambda.jar",
                 "com.nomidio.connect.deployment.entrypoints.DeploymentHelperHandler::handleRequest", false);
+        assertFunction(resources, "nomidioAgentApi", "agent-api/target/agent-api-lambda.jar",
+                "com.nomidio.connect.agentapi.entrypoints.AgentApiHandler::handleRequest", true);
         Map<String, Object> globals = map(map(template, "Globals"), "Function");
         assertThat(globals).containsEntry("Runtime", "java21");
         assertThat(map(map(globals, "Environment"), "Variables"))
@@ -130,8 +132,8 @@ class TemplateYamlTest {
             assertThat(handler).as(function).endsWith("::handleRequest");
             assertThat(Modifier.isPublic(type.getModifiers())).as(className).isTrue();
             // Connect and the async invoke send JSON the functions read themselves; CloudFormation's events go
-            // through Powertools' RequestHandler.
-            if (function.equals("deploymentHelper")) {
+            // through Powertools' RequestHandler, the HTTP API's through the events library's payload format 2.0.
+            if (function.equals("deploymentHelper") || function.equals("nomidioAgentApi")) {
                 assertThat(RequestHandler.class).as(className).isAssignableFrom(type);
             } else {
                 assertThat(RequestStreamHandler.class).as(className).isAssignableFrom(type);
@@ -145,7 +147,7 @@ class TemplateYamlTest {
 
     @Test
     void functions_whenGivenTheSecret_getOnlyItsCiphertextUnderTheClientsVariableNames() {
-        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex", "nomidioAgentApi")) {
             Map<String, Object> variables = variables(function);
             assertThat(variables.get(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT))
                     .isEqualTo(Map.of("Fn::GetAtt", List.of("nomidioSecret", SecretResource.CIPHERTEXT_ATTRIBUTE)));
@@ -193,7 +195,7 @@ class TemplateYamlTest {
             assertThat(file.get(function).keySet()).as(function)
                     .containsExactlyInAnyOrderElementsOf(variables(function).keySet());
         }
-        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex", "nomidioAgentApi")) {
             assertThat(file.get(function)).as(function).containsEntry(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, "")
                     .doesNotContainKey("JAVA_TOOL_OPTIONS");
             assertThat(file.get(function).get(PLAIN_SECRET)).as(function).isNotBlank();
@@ -207,7 +209,7 @@ class TemplateYamlTest {
         JsonNode seed = JSON.readTree(EMULATOR_SEED.toFile());
         JsonNode key = seed.path("accessKeys").path(0);
 
-        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex")) {
+        for (String function : List.of("nomidioAction", "sampleUpload", "nomidioLex", "nomidioAgentApi")) {
             // With --docker-network host the container shares the host's loopback, where the emulator listens on 8090.
             assertThat(file.get(function)).as(function)
                     .containsEntry(GatewayConfig.GATEWAY_URL, "http://127.0.0.1:8090")
@@ -336,10 +338,14 @@ class TemplateYamlTest {
         Map<String, Object> policy = properties(resources, "s3BucketPolicy");
         assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "s3Bucket"));
         List<?> statements = (List<?>) map(policy, "PolicyDocument").get("Statement");
-        assertThat((Object) statements).isEqualTo(List.of(Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*",
+        assertThat(statements.getFirst()).isEqualTo(Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*",
                 "Action", "s3:*",
                 "Resource", List.of(Map.of("Fn::GetAtt", List.of("s3Bucket", "Arn")), Map.of("Fn::Sub", "${s3Bucket.Arn}/*")),
-                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))));
+                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))));
+        // The one other statement: the softphone's distribution reading softphone/, only when it is deployed
+        // (SoftphoneTemplateTest checks its content).
+        assertThat(statements).hasSize(2);
+        assertThat((List<?>) ((Map<?, ?>) statements.get(1)).get("Fn::If")).first().isEqualTo("DeploySoftphone");
     }
 
     @Test
@@ -623,7 +629,15 @@ class TemplateYamlTest {
         if (node instanceof Map<?, ?> map) {
             Object statement = map.get("Statement");
             if (statement instanceof List<?> list) {
-                into.addAll(list);
+                for (Object item : list) {
+                    // A conditional statement (Fn::If [condition, statement, AWS::NoValue]): each statement branch.
+                    if (item instanceof Map<?, ?> conditional && conditional.get("Fn::If") instanceof List<?> branches) {
+                        branches.stream().skip(1).filter(b -> b instanceof Map<?, ?> m && m.containsKey("Effect"))
+                                .forEach(into::add);
+                    } else {
+                        into.add(item);
+                    }
+                }
             }
             map.values().forEach(v -> collectStatements(v, into));
         } else if (node instanceof List<?> list) {

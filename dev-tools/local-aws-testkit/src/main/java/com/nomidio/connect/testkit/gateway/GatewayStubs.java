@@ -127,6 +127,37 @@ public final class GatewayStubs {
         return this;
     }
 
+    /** enrol of {@code nomidioId} with {@code challengeId} answers the identity, now {@code status}. */
+    public GatewayStubs enrol(String nomidioId, String challengeId, Enum<?> status) {
+        server.stubFor(authorised(post(urlPathEqualTo("/v1/identities/" + nomidioId + "/enrolment")))
+                .withRequestBody(matchingJsonPath("$.challengeId", equalTo(challengeId)))
+                .willReturn(okJson(identityJson(nomidioId, status, null))));
+        return this;
+    }
+
+    /** setBlocked of {@code e164} to {@code blocked} answers the identity, now {@code status}. */
+    public GatewayStubs setBlocked(String e164, boolean blocked, String nomidioId, Enum<?> status) {
+        server.stubFor(authorised(put(urlPathEqualTo("/v1/blocks")))
+                .withRequestBody(matchingJsonPath("$.phoneNumber", equalTo(e164)))
+                .withRequestBody(matchingJsonPath("$.blocked", equalTo(Boolean.toString(blocked))))
+                .willReturn(okJson(identityJson(nomidioId, status, null))));
+        return this;
+    }
+
+    /**
+     * setFraudFlag for the subject {@code nomidioId}: to SUSPECTED_FRAUD ({@code fraudFlag} that constant) or cleared
+     * ({@code fraudFlag} null); answers the identity, still {@code status}, with the new flag.
+     */
+    public GatewayStubs setFraudFlag(String nomidioId, Enum<?> status, Enum<?> fraudFlag) {
+        server.stubFor(authorised(put(urlPathEqualTo("/v1/fraud-flags")))
+                .withRequestBody(matchingJsonPath("$.subject.nomidioId", equalTo(nomidioId)))
+                .withRequestBody(fraudFlag == null
+                        ? containing("\"fraudFlag\":null")
+                        : matchingJsonPath("$.fraudFlag", equalTo(fraudFlag.name())))
+                .willReturn(okJson(identityJson(nomidioId, status, fraudFlag))));
+        return this;
+    }
+
     /** Every gateway path (not the token) answers with {@code response}. */
     public GatewayStubs everyCall(ResponseDefinitionBuilder response) {
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching("/v1/.*"))
