@@ -28,8 +28,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InteractionConfigurationTest {
 
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.loadTemplate();
-    /** The guide's ** resources, plus what every function and the bot bring with them here (log group, permission). */
+    /** The guide's ** resources (nomidioLexIAMRole, nomidioLex). */
     private static final Set<String> GUIDE_LEX_RESOURCES = Set.of("nomidioLexIAMRole", "nomidioLex");
+    /**
+     * Everything chat adds: the guide's resources, what every function brings with it here (log group, invoke
+     * permission), and the bots with their runtime role and deploymentHelper's permission to deploy them ("deploy
+     * the Lex bots (when applicable)" in the guide's deploymentHelper row).
+     */
+    private static final Set<String> CHAT_RESOURCES = Set.of("nomidioLexIAMRole", "nomidioLex", "nomidioLexLogGroup",
+            "nomidioLexInvokePermission", "nomidioLexBots", "nomidioLexBotRole", "deploymentHelperLexPolicy");
 
     @ParameterizedTest
     @EnumSource(InteractionConfiguration.class)
@@ -39,11 +46,11 @@ class InteractionConfigurationTest {
         Set<String> added = new TreeSet<>(deployed);
         added.removeAll(voiceOnly);
 
-        assertThat(voiceOnly).as("Standard Voice Only deploys no Lex resource").noneMatch(n -> n.startsWith("nomidioLex"));
+        assertThat(voiceOnly).as("Standard Voice Only deploys no Lex resource").doesNotContainAnyElementsOf(CHAT_RESOURCES);
         assertThat(deployed).containsAll(voiceOnly);
         if (configuration.chatEnabled()) {
-            assertThat(added).containsAll(GUIDE_LEX_RESOURCES).contains("nomidioLexBots", "nomidioLexInvokePermission")
-                    .allMatch(n -> n.startsWith("nomidioLex"), "only the Lex resources depend on the configuration");
+            assertThat(added).as("only the Lex resources depend on the configuration").containsAll(GUIDE_LEX_RESOURCES)
+                    .containsExactlyInAnyOrderElementsOf(CHAT_RESOURCES);
         } else {
             assertThat(added).isEmpty();
         }
