@@ -5,9 +5,11 @@ import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -42,6 +44,8 @@ public final class SnapStartPriming implements Resource {
     /** Weak: tracking a cache must not keep a discarded handler (the primer's copy) alive. */
     private static final Set<SnapshotSensitive> SENSITIVE = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Strongly held: one per function in Lambda, and a reference the runtime's context might not keep. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
     /** Runs a function's priming invocations through a copy of it configured from {@code loopbackEnvironment}. */
     @FunctionalInterface
@@ -73,9 +77,18 @@ public final class SnapStartPriming implements Resource {
             return null;
         }
         SnapStartPriming priming = new SnapStartPriming(function, env, primer);
+        REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         LOG.atInfo().addKeyValue("function", function).log("SnapStart initialisation: priming hook registered");
         return priming;
+    }
+
+    /**
+     * The hooks registered in this process, in order. A JVM without CRaC cannot checkpoint, so the benchmarks call
+     * these hooks' two methods themselves to measure what a restored environment's first invocation costs.
+     */
+    public static List<SnapStartPriming> registered() {
+        return List.copyOf(REGISTERED);
     }
 
     /** The hook without registering it: for tests and benchmarks, which call the two methods themselves. */
