@@ -91,7 +91,7 @@ public final class ColdStart {
     }
 
     /** Runs {@code main} in a fresh JVM; returns ms from spawn to MAIN, to ANSWERED and to INIT (-1 if none). */
-    private static double[] run(Class<?> main, String event, List<String> flags, Map<String, String> env)
+    static double[] run(Class<?> main, String event, List<String> flags, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -132,7 +132,7 @@ public final class ColdStart {
         return new double[] {mainAt, answeredAt, initAt};
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
