@@ -11,6 +11,8 @@ import java.util.Map;
  * @param crossContactBlocks  64-sample blocks of uploaded samples that came from a contact other than the one
  *                            challenged, or carried no caller's mark (must be 0)
  * @param samplesChecked      samples the gateway received and the check read
+ * @param processCpuSeconds   CPU time this JVM used during the run (all of it: emulator, endpoints, functions)
+ * @param systemLoadAverage   the machine's one-minute load average at the end of the run (other processes too)
  */
 public record LoadReport(
         int calls,
@@ -28,12 +30,22 @@ public record LoadReport(
         long crossContactBlocks,
         Map<String, Map<String, Integer>> outcomesByKind,
         long peakHeapMb,
-        int cores) {
+        int cores,
+        double processCpuSeconds,
+        double systemLoadAverage) {
 
     public record Latency(int count, long p50, long p99, long max) {
     }
 
     public record Environments(int built, int peakConcurrentInvocations, long initP50Millis, long initMaxMillis) {
+    }
+
+    /** The errors counted by what went wrong, without the call numbers and caller kinds. */
+    public Map<String, Long> errorsByKind() {
+        return errors.stream().map(e -> e.replaceFirst("^call \\d+ \\([^)]*\\) ", "call ")
+                        .replaceAll("\\d+ ms", "N ms").replaceAll("\\d+ blocks", "N blocks"))
+                .collect(java.util.stream.Collectors.groupingBy(e -> e, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
     }
 
     public double callsPerSecond() {
@@ -44,6 +56,9 @@ public record LoadReport(
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "load: %d calls, %d at a time, %d cores, %.1f s wall, %.2f calls/s, peak heap %d MB%n",
                 calls, concurrency, cores, wallMillis / 1000.0, callsPerSecond(), peakHeapMb));
+        out.append(String.format(Locale.ROOT, "CPU used by this JVM %.1f s over %.1f s wall (%.2f cores); machine load average %.1f%n",
+                processCpuSeconds, wallMillis / 1000.0, wallMillis == 0 ? 0 : processCpuSeconds * 1000 / wallMillis,
+                systemLoadAverage));
         out.append(String.format(Locale.ROOT, "%-22s %7s %8s %8s %8s%n", "invocation (ms)", "count", "p50", "p99", "max"));
         latencyByOperation.forEach((operation, l) -> out.append(String.format(Locale.ROOT, "%-22s %7d %8d %8d %8d%n",
                 operation, l.count(), l.p50(), l.p99(), l.max())));
@@ -55,7 +70,7 @@ public record LoadReport(
         out.append(String.format(Locale.ROOT, "samples checked %d: own-contact blocks %d, cross-contact blocks %d%n",
                 samplesChecked, ownBlocks, crossContactBlocks));
         out.append(String.format(Locale.ROOT, "errors %d%n", errors.size()));
-        errors.stream().limit(20).forEach(e -> out.append("  ").append(e).append('\n'));
+        errorsByKind().forEach((kind, count) -> out.append(String.format(Locale.ROOT, "  %5d  %s%n", count, kind)));
         out.append("outcomes by caller kind (nomidio_status / nomidio_challenge_result):\n");
         outcomesByKind.forEach((kind, outcomes) -> out.append("  ").append(kind).append(": ").append(outcomes).append('\n'));
         return out.toString();

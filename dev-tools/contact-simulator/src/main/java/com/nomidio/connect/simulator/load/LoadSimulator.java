@@ -119,6 +119,7 @@ public final class LoadSimulator {
             long decryptsBefore = deployment.kmsDecrypts();
             long gatewayBefore = emulator.requestsServed();
             long tokensBefore = emulator.tokensIssued();
+            long cpuBefore = processCpuNanos();
             LoadedFlow entry = flows.nomidio(NomidioFlow.PRE_FLOW);
             Semaphore slots = new Semaphore(concurrency);
             long started = System.nanoTime();
@@ -158,7 +159,8 @@ public final class LoadSimulator {
                     deployment.kmsDecrypts() - decryptsBefore, emulator.requestsServed() - gatewayBefore,
                     emulator.tokensIssued() - tokensBefore, router.dataEndpointRequests(), List.copyOf(errors),
                     samples.size(), blocks[0], blocks[1], new TreeMap<>(outcomes), peakHeapMb(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), (processCpuNanos() - cpuBefore) / 1e9,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         private void play(int number, LoadedFlow entry) {
@@ -272,6 +274,11 @@ public final class LoadSimulator {
     static long percentile(long[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static long peakHeapMb() {
