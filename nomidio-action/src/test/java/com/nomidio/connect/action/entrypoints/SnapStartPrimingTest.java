@@ -29,7 +29,7 @@ class SnapStartPrimingTest {
 
     @Test
     void beforeCheckpoint_whenSnapStartInit_primesEveryActionAgainstTheLoopbackOnly() {
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment());
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
 
         handler.snapStart().beforeCheckpoint(null);
 
@@ -46,7 +46,7 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpoint_afterARealLookup_forgetsTheSecretAndTokenSoTheNextCallDecryptsAgain() throws IOException {
         harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment());
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
         assertThat(lookup(handler)).containsEntry("nomidio_status", "ENROLLED");
         assertThat(harness.kms.decrypts()).isEqualTo(1);
 
@@ -61,7 +61,7 @@ class SnapStartPrimingTest {
     void afterRestore_whenTheSecretAndTokenAreHeld_theFirstCallAfterTheRestoreDecryptsAndAuthenticatesAgain()
             throws IOException {
         harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment());
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
         handler.snapStart().beforeCheckpoint(null);
         assertThat(harness.kms.decrypts()).isZero();
         lookup(handler);
@@ -76,14 +76,14 @@ class SnapStartPrimingTest {
 
     @Test
     void register_whenLambdaInitialisesOnDemand_registersNoHook() {
-        Map<String, String> env = snapStartEnvironment();
+        Map<String, String> env = snapStartEnvironment(harness);
         env.remove(SnapStartPriming.INITIALIZATION_TYPE);
 
         assertThat(NomidioActionHandler.fromEnvironment(env).snapStart()).isNull();
     }
 
     /** The harness's environment as Lambda gives it to a SnapStart initialisation, its endpoints redirected. */
-    private static Map<String, String> snapStartEnvironment() {
+    static Map<String, String> snapStartEnvironment(NomidioActionHarness harness) {
         Map<String, String> env = new HashMap<>(harness.environment());
         env.put(SnapStartPriming.INITIALIZATION_TYPE, SnapStartPriming.SNAP_START);
         env.put("AWS_REGION", "eu-west-2");
