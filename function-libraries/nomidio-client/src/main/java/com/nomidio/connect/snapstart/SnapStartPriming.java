@@ -135,6 +135,9 @@ public final class SnapStartPriming implements Resource {
             failure = "loopback server: " + e;
         }
         int forgotten = forgetAll();
+        // The primed copy is garbage now: collect it, and the selector thread of its JDK HTTP client, so that the
+        // snapshot holds neither (a hint; nothing depends on it).
+        System.gc();
         lastReport = new Report(requests, failure);
         if (failure != null) {
             LOG.atWarn().addKeyValue("function", function).addKeyValue("problem", failure)
