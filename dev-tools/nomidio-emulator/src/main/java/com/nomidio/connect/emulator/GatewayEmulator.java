@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +68,7 @@ public final class GatewayEmulator implements AutoCloseable {
     private HttpServer server;
     private URI baseUri;
     /** Every HTTP request served, admin routes included: the load mode's gateway request count (issue 12). */
-    private final java.util.concurrent.atomic.AtomicLong requestsServed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong requestsServed = new AtomicLong();
 
     private GatewayEmulator(Builder builder) {
         ObjectMapper json = new ObjectMapper();
@@ -162,7 +164,7 @@ public final class GatewayEmulator implements AutoCloseable {
      * Tells {@code listener} of every sample a challenge accepts (challenge id, WAV bytes), before verification: the
      * contact simulator's load mode checks whose audio each sample holds (issue 12).
      */
-    public void onSample(java.util.function.BiConsumer<String, byte[]> listener) {
+    public void onSample(BiConsumer<String, byte[]> listener) {
         challenges.onSample(Objects.requireNonNull(listener, "listener"));
     }
 

@@ -9,10 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,7 +61,7 @@ public final class LoopbackServices implements AutoCloseable {
 
     /** How many requests each service answered, by name ({@code kms.Decrypt}, {@code gateway.token}, ...). */
     public Map<String, Integer> requests() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         requests.forEach((name, count) -> counts.put(name, count.get()));
         return counts;
     }
@@ -133,10 +132,5 @@ public final class LoopbackServices implements AutoCloseable {
             case "/v1/challenges/" + CHALLENGE_ID + "/sample" -> new Answer("gateway.uploadSample", 204, null, "");
             default -> new Answer("unknown " + method + " " + path, 404, "application/json", "{\"code\":\"NOT_FOUND\"}");
         };
-    }
-
-    /** For a log line: the services that answered, in order of name. */
-    List<String> servicesAnswered() {
-        return new ArrayList<>(requests().keySet());
     }
 }

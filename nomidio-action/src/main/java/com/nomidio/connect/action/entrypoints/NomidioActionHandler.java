@@ -2,6 +2,7 @@ package com.nomidio.connect.action.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
@@ -15,7 +16,6 @@ import com.nomidio.connect.json.Json;
 import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

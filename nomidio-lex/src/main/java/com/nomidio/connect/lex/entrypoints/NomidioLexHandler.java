@@ -2,6 +2,8 @@ package com.nomidio.connect.lex.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.json.InvalidEventException;
 import com.nomidio.connect.json.Json;
 import com.nomidio.connect.lex.adapters.LexEvents;
@@ -12,8 +14,6 @@ import com.nomidio.connect.lex.domain.NomidioLexDialogue;
 import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

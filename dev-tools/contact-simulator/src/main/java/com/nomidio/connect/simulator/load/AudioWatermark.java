@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Marks each simulated caller's audio with their call number in the least significant bit of every 16-bit sample (a
@@ -22,8 +23,8 @@ final class AudioWatermark {
      * The code words in use: marker and 12 bits whose rotations show the marker nowhere else, so that a block read at
      * any phase decodes to one caller only. Call number n uses the n-th of them.
      */
-    private static final int[] CODES = java.util.stream.IntStream.range(0, 1 << 12).map(n -> MARKER << 12 | n)
-            .filter(code -> java.util.stream.IntStream.range(1, 16).noneMatch(r -> rotate(code, r) >>> 12 == MARKER))
+    private static final int[] CODES = IntStream.range(0, 1 << 12).map(n -> MARKER << 12 | n)
+            .filter(code -> IntStream.range(1, 16).noneMatch(r -> rotate(code, r) >>> 12 == MARKER))
             .toArray();
     private static final Map<Integer, Integer> NUMBERS = new HashMap<>();
 

@@ -3,6 +3,8 @@ package com.nomidio.connect.simulator.load;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What a load run measured. Latencies are invocation times as the caller of the function sees them (Connect's wait
@@ -44,8 +46,8 @@ public record LoadReport(
     public Map<String, Long> errorsByKind() {
         return errors.stream().map(e -> e.replaceFirst("^call \\d+ \\([^)]*\\) ", "call ")
                         .replaceAll("\\d+ ms", "N ms").replaceAll("\\d+ blocks", "N blocks"))
-                .collect(java.util.stream.Collectors.groupingBy(e -> e, java.util.TreeMap::new,
-                        java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(e -> e, TreeMap::new,
+                        Collectors.counting()));
     }
 
     public double callsPerSecond() {

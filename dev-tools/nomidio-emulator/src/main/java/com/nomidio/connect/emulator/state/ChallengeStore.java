@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class ChallengeStore {
     /** Signalled on every change of any challenge; long-polls re-check their own. */
     private final Condition changed = lock.newCondition();
     private final Map<String, ChallengeRecord> challenges = new HashMap<>();
-    private volatile java.util.function.BiConsumer<String, byte[]> sampleListener = (challengeId, wav) -> { };
+    private volatile BiConsumer<String, byte[]> sampleListener = (challengeId, wav) -> { };
 
     public ChallengeStore(SampleVerifier verifier, EmulatorSettings settings, Clock clock, ExecutorService workers) {
         this.verifier = verifier;
@@ -87,7 +88,7 @@ public final class ChallengeStore {
     }
 
     /** Told of every accepted sample (challenge id, WAV bytes) before it is verified. */
-    public void onSample(java.util.function.BiConsumer<String, byte[]> listener) {
+    public void onSample(BiConsumer<String, byte[]> listener) {
         this.sampleListener = listener;
     }
 
