@@ -50,6 +50,10 @@ public final class LoadCommand implements Callable<Integer> {
         if (calls < 1 || (concurrency != null && concurrency < 1)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--calls and --concurrency must be at least 1");
         }
+        if (calls > AudioWatermark.MAX_CALLS) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--calls can be at most " + AudioWatermark.MAX_CALLS + " (the callers' audio marks that can be told apart)");
+        }
         LoadReport report = LoadSimulator.run(SimulatorSettings.defaults(), calls, concurrency == null ? calls : concurrency);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
