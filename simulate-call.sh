@@ -2,6 +2,7 @@
 # Plays a phone call through the Nomidio contact flows and the real functions, offline (dev-tools/contact-simulator/README.md).
 #   ./simulate-call.sh          an enrolled caller passing a STANDARD challenge with voice A
 #   ./simulate-call.sh --help   every option: caller, what they say, keypad answers, auth level, faults, --json
+#   ./simulate-call.sh --load --calls 200 --concurrency 200   many calls at once (--load --help)
 set -euo pipefail
 cd "$(dirname "$0")"
 SELECT_JDK_QUIET=1 source dev-tools/select-jdk.sh
@@ -17,5 +18,9 @@ if [ ! -f "$jar" ] || [ -n "$(find "${sources[@]}" -path '*/target' -prune -o -t
         echo "simulate-call.sh: the build failed (above)" >&2
         exit 2
     fi
+fi
+if [ "${1:-}" = "--load" ]; then
+    shift
+    exec java -cp "$jar" com.nomidio.connect.simulator.load.LoadCommand "$@"
 fi
 java -jar "$jar" "$@"

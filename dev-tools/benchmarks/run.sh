@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (measurements, not tests: ./test.sh never runs them). Figures go to stdout/stderr.
 #   dev-tools/benchmarks/run.sh nomidio-action [cold-runs=10] [warm-up calls=5000] [measured calls=10000]
+#   dev-tools/benchmarks/run.sh nomidio-action-snapstart [runs=10] [warm-up calls=2000] [measured calls=5000]
 #   dev-tools/benchmarks/run.sh deployment-helper
 #   dev-tools/benchmarks/run.sh sample-upload        (BENCH_WORK=/some/dir keeps the generated calls and GC log)
 #   dev-tools/benchmarks/run.sh emulator-smoke
@@ -41,6 +42,13 @@ nomidio_action() {
     echo "shaded jar: $(stat -c %s "$jar") bytes" >&2
     # Logs and EMF lines go to stdout as in Lambda; discarded here.
     java -cp "$cp" com.nomidio.connect.benchmarks.action.WarmLookup events/nomidio-action-lookup.json "$warmup" "$measured" > /dev/null
+    if [ "${SNAPSTART_ONLY:-}" = 1 ]; then
+        # Issue 12: the first lookup after a snap-start init, without and with the priming hook run, alternated.
+        java -cp "$cp" com.nomidio.connect.benchmarks.action.SnapStartProxy events/nomidio-action-lookup.json "$runs" > /dev/null
+        kill "$endpoints" 2>/dev/null || true
+        trap - EXIT
+        return
+    fi
     java -cp "$cp" com.nomidio.connect.benchmarks.action.ColdStart events/nomidio-action-lookup.json "$runs" "$out" > /dev/null
     echo "where a cold first lookup spends its time (one fresh JVM, -XX:TieredStopAtLevel=1; each step pays for the classes it loads first)" >&2
     java -XX:TieredStopAtLevel=1 -cp "$cp" com.nomidio.connect.benchmarks.action.ColdPhases events/nomidio-action-lookup.json > /dev/null
@@ -91,9 +99,10 @@ sample_upload() {
 
 case "${1:-}" in
     nomidio-action) shift; nomidio_action "$@" ;;
+    nomidio-action-snapstart) shift; SNAPSTART_ONLY=1 nomidio_action "${1:-10}" "${2:-2000}" "${3:-5000}" ;;
     deployment-helper) deployment_helper ;;
     sample-upload) sample_upload ;;
     emulator-smoke) dev-tools/benchmarks/emulator-smoke.sh ;;
     all) nomidio_action; deployment_helper; sample_upload; dev-tools/benchmarks/emulator-smoke.sh ;;
-    *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac

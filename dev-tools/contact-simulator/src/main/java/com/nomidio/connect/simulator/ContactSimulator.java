@@ -386,6 +386,25 @@ public final class ContactSimulator implements AutoCloseable {
         return env;
     }
 
+    /**
+     * The environment this deployment gives {@code function} ({@link SimulatedInstance#NOMIDIO_ACTION} or
+     * {@link SimulatedInstance#SAMPLE_UPLOAD}): template.yaml's, pointed at the local endpoints. The load mode builds
+     * its execution environments from it (issue 12).
+     */
+    public Map<String, String> functionEnvironment(String function) {
+        Map<String, String> common = functionEnvironment(emulator.clientConfig());
+        return switch (function) {
+            case SimulatedInstance.NOMIDIO_ACTION -> nomidioActionEnvironment(common);
+            case SimulatedInstance.SAMPLE_UPLOAD -> sampleUploadEnvironment(common);
+            default -> throw new IllegalArgumentException("no function " + function + " in the simulated deployment");
+        };
+    }
+
+    /** The settings the deployment was started with. */
+    public SimulatorSettings settings() {
+        return settings;
+    }
+
     static String builtInFlow(String name) {
         String resource = "simulator-flows/" + name + ".json";
         try (InputStream in = ContactSimulator.class.getClassLoader().getResourceAsStream(resource)) {

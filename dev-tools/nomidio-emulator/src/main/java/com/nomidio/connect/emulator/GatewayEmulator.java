@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,8 @@ public final class GatewayEmulator implements AutoCloseable {
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
     private HttpServer server;
     private URI baseUri;
+    /** Every HTTP request served, admin routes included: the load mode's gateway request count (issue 12). */
+    private final AtomicLong requestsServed = new AtomicLong();
 
     private GatewayEmulator(Builder builder) {
         ObjectMapper json = new ObjectMapper();
@@ -83,6 +87,7 @@ public final class GatewayEmulator implements AutoCloseable {
         this.identities = new IdentityStore(seed.identities(), verifier, new EnrolmentRecordings(folders));
         this.tokens = new TokenIssuer(seed.accessKeys(), builder.clock, settings::tokenLifetime);
         this.challenges = new ChallengeStore(verifier, settings, builder.clock, workers);
+
         List<Route> routes = new ArrayList<>(new GatewayRoutes(identities, challenges, tokens, settings, json).routes());
         routes.addAll(new AdminRoutes(faults, challenges, identities, settings, this::reset, json).routes());
         this.router = new Router(routes, faults, tokens, seed.supplierCode(), seed.enterpriseCode(), json);
@@ -106,7 +111,10 @@ public final class GatewayEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host.getHostAddress() + ":" + port, e);
         }
-        server.createContext("/", router);
+        server.createContext("/", exchange -> {
+            requestsServed.incrementAndGet();
+            router.handle(exchange);
+        });
         server.setExecutor(requests);
         server.start();
         String address = host.isAnyLocalAddress() || host.isLoopbackAddress() ? "127.0.0.1" : host.getHostAddress();
@@ -150,6 +158,19 @@ public final class GatewayEmulator implements AutoCloseable {
 
     public List<IdentityStore.Listing> identities() {
         return identities.list();
+    }
+
+    /**
+     * Tells {@code listener} of every sample a challenge accepts (challenge id, WAV bytes), before verification: the
+     * contact simulator's load mode checks whose audio each sample holds (issue 12).
+     */
+    public void onSample(BiConsumer<String, byte[]> listener) {
+        challenges.onSample(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** HTTP requests served since start, any route. */
+    public long requestsServed() {
+        return requestsServed.get();
     }
 
     public int tokensIssued() {

@@ -1,5 +1,7 @@
 package com.nomidio.connect.gateway;
 
+import com.nomidio.connect.snapstart.SnapStartPriming;
+import com.nomidio.connect.snapstart.SnapshotSensitive;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,9 +9,10 @@ import java.util.function.Supplier;
 
 /**
  * The client-credentials token, kept across warm invocations until shortly before it expires. Uses wall-clock
- * time, not nanoTime, because a SnapStart restore may happen long after the snapshot was taken.
+ * time, not nanoTime, because a SnapStart restore may happen long after the snapshot was taken. Tracked as
+ * {@link SnapshotSensitive}: a token never goes into a snapshot, and each restored environment gets its own.
  */
-final class TokenCache {
+final class TokenCache implements SnapshotSensitive {
 
     /** Refresh this long before the gateway's expiry, so a token never expires in flight. */
     static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
@@ -27,6 +30,7 @@ final class TokenCache {
 
     TokenCache(Clock clock) {
         this.clock = clock;
+        SnapStartPriming.track(this);
     }
 
     synchronized String get(Supplier<Token> fetch) {
@@ -47,5 +51,11 @@ final class TokenCache {
         if (rejected != null && rejected.equals(value)) {
             value = null;
         }
+    }
+
+    @Override
+    public synchronized void forget() {
+        value = null;
+        refreshAt = Instant.MIN;
     }
 }

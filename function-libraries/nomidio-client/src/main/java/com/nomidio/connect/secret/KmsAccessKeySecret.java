@@ -1,5 +1,7 @@
 package com.nomidio.connect.secret;
 
+import com.nomidio.connect.snapstart.SnapStartPriming;
+import com.nomidio.connect.snapstart.SnapshotSensitive;
 import java.util.Base64;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -7,20 +9,20 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
-import software.amazon.awssdk.utils.Lazy;
 
 /**
  * The Access Key Secret, decrypted with KMS once per execution environment and then kept in memory only.
- * It is never logged; failures name the cause, not the value.
+ * It is never logged; failures name the cause, not the value. Tracked as {@link SnapshotSensitive}: the plaintext
+ * never goes into a SnapStart snapshot, and each restored environment decrypts for itself.
  */
-public final class KmsAccessKeySecret implements Supplier<String> {
+public final class KmsAccessKeySecret implements Supplier<String>, SnapshotSensitive {
 
     private static final Logger LOG = LoggerFactory.getLogger(KmsAccessKeySecret.class);
 
     private final KmsClient kms;
     private final String ciphertextBase64;
     private final String accessKeyId;
-    private final Lazy<String> plaintext = new Lazy<>(this::decrypt);
+    private volatile String plaintext;
 
     public KmsAccessKeySecret(KmsClient kms, String ciphertextBase64, String accessKeyId) {
         if (ciphertextBase64 == null || ciphertextBase64.isBlank()) {
@@ -29,11 +31,31 @@ public final class KmsAccessKeySecret implements Supplier<String> {
         this.kms = kms;
         this.ciphertextBase64 = ciphertextBase64.trim();
         this.accessKeyId = accessKeyId;
+        SnapStartPriming.track(this);
     }
 
     @Override
     public String get() {
-        return plaintext.getValue();
+        String value = plaintext;
+        if (value != null) {
+            return value;
+        }
+        synchronized (this) {
+            if (plaintext == null) {
+                plaintext = decrypt();
+            }
+            return plaintext;
+        }
+    }
+
+    /** Whether the plaintext is held in memory (it is after the first {@link #get()}, until {@link #forget()}). */
+    public boolean holdsPlaintext() {
+        return plaintext != null;
+    }
+
+    @Override
+    public synchronized void forget() {
+        plaintext = null;
     }
 
     private String decrypt() {

@@ -2,6 +2,7 @@ package com.nomidio.connect.action.entrypoints;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.action.adapters.ConnectEvents;
 import com.nomidio.connect.action.adapters.EmfMetrics;
 import com.nomidio.connect.action.adapters.InvocationRecorder;
@@ -12,13 +13,18 @@ import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.json.InvalidEventException;
 import com.nomidio.connect.json.Json;
+import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +46,8 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     private final ActionPerformer actions;
     private final ConnectEvents events;
     private final InvocationRecorder recorder;
+    /** Held here: the runtime's CRaC context may hold its resources weakly. Null unless SnapStart initialises us. */
+    private SnapStartPriming snapStart;
 
     public NomidioActionHandler() {
         this(System.getenv());
@@ -57,6 +65,40 @@ public final class NomidioActionHandler implements RequestStreamHandler {
         this(NomidioActionWiring.fromEnvironment(env), new ConnectEvents(Json.mapper()),
                 new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
         events.prime();
+        snapStart = SnapStartPriming.register("nomidioAction", env, NomidioActionHandler::prime);
+    }
+
+    /** The SnapStart hook this handler registered, or null when Lambda did not initialise it for a snapshot. */
+    SnapStartPriming snapStart() {
+        return snapStart;
+    }
+
+    /** The actions a challenged caller's flow asks for, in its order; each answer is set as the flow would set it. */
+    static final List<String> PRIMING_ACTIONS = List.of("lookup", "createChallenge", "startSampleUpload", "challengeResult");
+
+    /**
+     * Priming before a SnapStart snapshot: a copy of this function, configured from {@code loopbackEnvironment}, answers
+     * the bundled event once per action of a challenged call, end to end through the real path (Jackson, the phone
+     * number, the KMS pipeline, the gateway's HTTP client, Lambda Invoke, the answer, the log and metrics lines).
+     */
+    static void prime(Map<String, String> loopbackEnvironment) throws IOException {
+        // Its metrics go nowhere: priming invocations are not contacts and must not count in the dashboards.
+        NomidioActionHandler copy = new NomidioActionHandler(NomidioActionWiring.fromEnvironment(loopbackEnvironment),
+                new ConnectEvents(Json.mapper()), new InvocationRecorder(
+                        new EmfMetrics(new PrintStream(OutputStream.nullOutputStream()), Clock.systemUTC())));
+        ObjectNode event;
+        try (InputStream in = NomidioActionHandler.class.getResourceAsStream("/priming-event.json")) {
+            event = (ObjectNode) Json.mapper().readTree(in);
+        }
+        ObjectNode contact = (ObjectNode) event.path("Details").path("ContactData");
+        ((ObjectNode) contact.path("CustomerEndpoint")).put("Address", "+447700900123");
+        ObjectNode attributes = (ObjectNode) contact.path("Attributes");
+        for (String action : PRIMING_ACTIONS) {
+            ((ObjectNode) event.path("Details").path("Parameters")).put("action", action);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            copy.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), answer, null);
+            Json.mapper().readTree(answer.toByteArray()).properties().forEach(e -> attributes.set(e.getKey(), e.getValue()));
+        }
     }
 
     NomidioActionHandler(ActionPerformer actions, ConnectEvents events, InvocationRecorder recorder) {

@@ -20,9 +20,12 @@ import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.logging.LogLevels;
+import com.nomidio.connect.snapstart.LoopbackServices;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.kms.LocalKms;
 import com.nomidio.connect.testkit.logging.CapturedStdout;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -107,6 +110,32 @@ class LogSafetyTest {
                 .allSatisfy(l -> assertThat(JSON.readTree(l).path("contactId").asText()).isEqualTo(CONTACT_ID));
         assertThat(everything).contains("***123");
         assertPlainMessages(stdout.jsonLines());
+    }
+
+    @Test
+    void snapStartHooks_whenPrimingRestoringAndAnsweringAfter_logNoSecretNoTokenNoFullNumber() throws IOException {
+        harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(SnapStartPrimingTest.snapStartEnvironment(harness));
+
+        handler.snapStart().beforeCheckpoint(null);
+        handler.snapStart().afterRestore(null);
+        handler.handleRequest(new ByteArrayInputStream(ConnectEventFixtures.bytes(event("lookup"))),
+                new ByteArrayOutputStream(), null);
+
+        List<JsonNode> lines = stdout.jsonLines();
+        String everything = String.join("\n", stdout.lines());
+        assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Primed before the snapshot"))).hasSize(1);
+        assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Restored from the snapshot"))).hasSize(1);
+        assertThat(everything)
+                .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
+                .doesNotContain(GatewayStubs.TOKEN)
+                .doesNotContain(LoopbackServices.PRIMING_PLAINTEXT)
+                .doesNotContain(LoopbackServices.PRIMING_TOKEN)
+                .doesNotContain(LocalKms.CIPHERTEXT_BASE64);
+        for (String phone : PHONE_FORMS) {
+            assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
+        }
+        assertPlainMessages(lines);
     }
 
     @Test

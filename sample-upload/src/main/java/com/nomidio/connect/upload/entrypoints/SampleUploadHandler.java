@@ -4,12 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.SampleUploadRequest;
 import com.nomidio.connect.json.Json;
+import com.nomidio.connect.snapstart.LoopbackServices;
+import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
 import com.nomidio.connect.upload.domain.SampleUploadOutcome;
 import com.nomidio.connect.upload.domain.SampleUploadProcessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,9 +37,16 @@ public final class SampleUploadHandler implements RequestStreamHandler {
 
     private final SampleUploadProcessor processor;
     private final ObjectMapper json;
+    /** Held here: the runtime's CRaC context may hold its resources weakly. Null unless SnapStart initialises us. */
+    private SnapStartPriming snapStart;
 
     public SampleUploadHandler() {
-        this(SampleUploadWiring.processor(System.getenv()), Json.mapper());
+        this(System.getenv());
+    }
+
+    private SampleUploadHandler(Map<String, String> env) {
+        this(SampleUploadWiring.processor(env), Json.mapper());
+        snapStart = SnapStartPriming.register("sampleUpload", env, SampleUploadHandler::prime);
     }
 
     SampleUploadHandler(SampleUploadProcessor processor, ObjectMapper json) {
@@ -47,7 +59,25 @@ public final class SampleUploadHandler implements RequestStreamHandler {
      * simulator runs the real function in-process with an environment of its own.
      */
     public static SampleUploadHandler fromEnvironment(Map<String, String> env) {
-        return new SampleUploadHandler(SampleUploadWiring.processor(Map.copyOf(env)), Json.mapper());
+        return new SampleUploadHandler(Map.copyOf(env));
+    }
+
+    /** The SnapStart hook this handler registered, or null when Lambda did not initialise it for a snapshot. */
+    SnapStartPriming snapStart() {
+        return snapStart;
+    }
+
+    /**
+     * Priming before a SnapStart snapshot: a copy of this function, configured from {@code loopbackEnvironment}, takes
+     * one request through the real path: Jackson, the KMS pipeline, KVS GetDataEndpoint and GetMedia (the loopback's
+     * stream is empty, so the MKV reader ends at once), and the gateway's HTTP client cancelling the challenge.
+     */
+    static void prime(Map<String, String> loopbackEnvironment) throws IOException {
+        SampleUploadHandler copy = new SampleUploadHandler(SampleUploadWiring.processor(loopbackEnvironment), Json.mapper());
+        SampleUploadRequest request = new SampleUploadRequest(LoopbackServices.CONTACT_ID,
+                "arn:aws:kinesisvideo:eu-west-2:000000000000:stream/priming/0", "1", null,
+                LoopbackServices.CHALLENGE_ID, AuthLevel.STANDARD, System.currentTimeMillis());
+        copy.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(request)), new ByteArrayOutputStream(), null);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,12 +78,18 @@ public final class ChallengeStore {
     /** Signalled on every change of any challenge; long-polls re-check their own. */
     private final Condition changed = lock.newCondition();
     private final Map<String, ChallengeRecord> challenges = new HashMap<>();
+    private volatile BiConsumer<String, byte[]> sampleListener = (challengeId, wav) -> { };
 
     public ChallengeStore(SampleVerifier verifier, EmulatorSettings settings, Clock clock, ExecutorService workers) {
         this.verifier = verifier;
         this.settings = settings;
         this.clock = clock;
         this.workers = workers;
+    }
+
+    /** Told of every accepted sample (challenge id, WAV bytes) before it is verified. */
+    public void onSample(BiConsumer<String, byte[]> listener) {
+        this.sampleListener = listener;
     }
 
     /** A challenge just created: PENDING until {@code expiresAt}. */
@@ -128,6 +135,7 @@ public final class ChallengeStore {
             lock.unlock();
         }
         LOG.atInfo().addKeyValue("challengeId", challengeId).addKeyValue("bytes", wav.length).log("Sample received");
+        sampleListener.accept(challengeId, wav);
         workers.execute(() -> verify(record, wav));
     }
 

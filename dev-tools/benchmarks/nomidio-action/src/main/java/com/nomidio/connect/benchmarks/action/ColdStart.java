@@ -47,6 +47,11 @@ public final class ColdStart {
         // as the handler does when Lambda initialises it for a SnapStart snapshot.
         variant(TIERED + ", eager Lambda client", List.of(TIERED), List.of(TIERED),
                 Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), event, runs);
+        // The SnapStart proxy (issue 12): the same snap-start initialisation, then the priming hook run before the
+        // "snapshot" and the restore hook after it; "after init" is then what a restored environment's first
+        // invocation pays, less the restore and real network connections.
+        variant(TIERED + ", SnapStart hooks run", FirstHello.class, FirstLookupAfterRestore.class, List.of(TIERED),
+                List.of(TIERED), Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"), event, runs);
         variant(TIERED + " + AppCDS", List.of(TIERED, "-XX:SharedArchiveFile=" + helloArchive),
                 List.of(TIERED, "-XX:SharedArchiveFile=" + lookupArchive), Map.of(), event, runs);
         if (Runtime.version().feature() >= 25) {
@@ -62,13 +67,19 @@ public final class ColdStart {
 
     private static void variant(String name, List<String> helloFlags, List<String> lookupFlags, Map<String, String> env,
                                 String event, int runs) throws Exception {
+        variant(name, FirstHello.class, FirstLookup.class, helloFlags, lookupFlags, env, event, runs);
+    }
+
+    private static void variant(String name, Class<?> helloMain, Class<?> firstMain, List<String> helloFlags,
+                                List<String> lookupFlags, Map<String, String> env, String event, int runs)
+            throws Exception {
         double[] hello = new double[runs];
         double[] lookup = new double[runs];
         double[] lookupMain = new double[runs];
         double[] firstInvoke = new double[runs];
         for (int i = 0; i < runs; i++) {
-            hello[i] = run(FirstHello.class, event, helloFlags, env)[1];
-            double[] first = run(FirstLookup.class, event, lookupFlags, env);
+            hello[i] = run(helloMain, event, helloFlags, env)[1];
+            double[] first = run(firstMain, event, lookupFlags, env);
             lookupMain[i] = first[0];
             lookup[i] = first[1];
             firstInvoke[i] = first[1] - first[2];
@@ -80,7 +91,7 @@ public final class ColdStart {
     }
 
     /** Runs {@code main} in a fresh JVM; returns ms from spawn to MAIN, to ANSWERED and to INIT (-1 if none). */
-    private static double[] run(Class<?> main, String event, List<String> flags, Map<String, String> env)
+    static double[] run(Class<?> main, String event, List<String> flags, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -115,13 +126,13 @@ public final class ColdStart {
             }
         }
         int exit = process.waitFor();
-        if (exit != 0 || answeredAt < 0 || (main == FirstLookup.class && !answer.contains("ENROLLED"))) {
+        if (exit != 0 || answeredAt < 0 || (main != FirstHello.class && !answer.contains("ENROLLED"))) {
             throw new IllegalStateException(main.getSimpleName() + " failed [exit=" + exit + "] [answer=" + answer + "]\n" + other);
         }
         return new double[] {mainAt, answeredAt, initAt};
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;

@@ -1,0 +1,136 @@
+package com.nomidio.connect.snapstart;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A throwaway server on the loopback interface that answers what the functions ask of AWS and of the gateway, with
+ * made-up values, so that priming drives the real clients' request pipelines end to end without calling anything
+ * real: KMS Decrypt (AWS JSON 1.1), Lambda Invoke, KVS GetDataEndpoint and GetMedia (an empty stream), and the
+ * gateway's token, identify, challenge, result, cancel and sample calls. It lives only inside {@code
+ * beforeCheckpoint}: started there and stopped before the snapshot. Every answer says {@code Connection: close},
+ * so no client keeps a pooled connection to it in the snapshot.
+ *
+ * <p>Shipped in the functions, so it uses the JDK's own HTTP server rather than the test kit.
+ */
+public final class LoopbackServices implements AutoCloseable {
+
+    /** The plaintext the loopback KMS answers: not the secret, and recognisably so. */
+    public static final String PRIMING_PLAINTEXT = "priming-not-the-secret";
+    /** The ciphertext handed to the priming copy of a function: any base64 does, the loopback KMS ignores it. */
+    public static final String PRIMING_CIPHERTEXT = Base64.getEncoder()
+            .encodeToString("priming-ciphertext".getBytes(StandardCharsets.US_ASCII));
+    public static final String PRIMING_TOKEN = "priming-token";
+    public static final String NOMIDIO_ID = "NMD-PRIMING";
+    public static final String CHALLENGE_ID = "CHL-PRIMING";
+    /** The contact of the bundled priming events: the loopback's challenge results belong to it. */
+    public static final String CONTACT_ID = "00000000-0000-0000-0000-000000000000";
+
+    private final HttpServer server;
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+
+    private LoopbackServices(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Binds an ephemeral port on the loopback address and starts answering. */
+    public static LoopbackServices start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        LoopbackServices services = new LoopbackServices(server);
+        server.createContext("/", services::handle);
+        server.start();
+        return services;
+    }
+
+    public URI endpoint() {
+        InetSocketAddress address = server.getAddress();
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+    }
+
+    /** How many requests each service answered, by name ({@code kms.Decrypt}, {@code gateway.token}, ...). */
+    public Map<String, Integer> requests() {
+        Map<String, Integer> counts = new TreeMap<>();
+        requests.forEach((name, count) -> counts.put(name, count.get()));
+        return counts;
+    }
+
+    public int totalRequests() {
+        return requests.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            Answer answer = answer(exchange.getRequestMethod(), path, target);
+            requests.computeIfAbsent(answer.service(), k -> new AtomicInteger()).incrementAndGet();
+            exchange.getResponseHeaders().set("Connection", "close");
+            if (answer.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    private record Answer(String service, int status, String contentType, String body) {
+    }
+
+    private Answer answer(String method, String path, String target) {
+        if ("TrentService.Decrypt".equals(target)) {
+            return new Answer("kms.Decrypt", 200, "application/x-amz-json-1.1", "{\"KeyId\":\"arn:aws:kms:eu-west-2:000000000000:key/"
+                    + "00000000-0000-0000-0000-000000000000\",\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\",\"Plaintext\":\""
+                    + Base64.getEncoder().encodeToString(PRIMING_PLAINTEXT.getBytes(StandardCharsets.UTF_8)) + "\"}");
+        }
+        if (path.startsWith("/2015-03-31/functions/") && path.endsWith("/invocations")) {
+            return new Answer("lambda.Invoke", 202, null, "");
+        }
+        if (path.equals("/getDataEndpoint")) {
+            return new Answer("kinesisvideo.GetDataEndpoint", 200, "application/json",
+                    "{\"DataEndpoint\":\"" + endpoint() + "\"}");
+        }
+        if (path.equals("/getMedia")) {
+            // An empty stream: the reader ends at once and the function cancels the challenge, priming that path.
+            return new Answer("kinesisvideo.GetMedia", 200, "video/webm", "");
+        }
+        String challenge = "{\"challengeId\":\"" + CHALLENGE_ID + "\",\"status\":\"%s\",\"level\":\"STANDARD\","
+                + "\"nomidioId\":\"" + NOMIDIO_ID + "\",\"contactId\":\"" + CONTACT_ID + "\",\"nomidioStatus\":\"ENROLLED\"}";
+        return switch (path) {
+            case "/oauth2/token" -> new Answer("gateway.token", 200, "application/json",
+                    "{\"access_token\":\"" + PRIMING_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            case "/v1/identities/search" -> new Answer("gateway.identify", 200, "application/json",
+                    "{\"nomidioId\":\"" + NOMIDIO_ID + "\",\"status\":\"ENROLLED\",\"fraudFlag\":null}");
+            case "/v1/challenges" -> new Answer("gateway.createChallenge", 201, "application/json",
+                    challenge.formatted("PENDING"));
+            case "/v1/challenges/" + CHALLENGE_ID + "/result" -> new Answer("gateway.challengeResult", 200,
+                    "application/json", challenge.formatted("PASSED"));
+            case "/v1/challenges/" + CHALLENGE_ID + "/cancel" -> new Answer("gateway.cancelChallenge", 200,
+                    "application/json", challenge.formatted("TIMEOUT").replace("\"level\"", "\"reason\":\"NO_AUDIO\",\"level\""));
+            case "/v1/challenges/" + CHALLENGE_ID + "/sample" -> new Answer("gateway.uploadSample", 204, null, "");
+            default -> new Answer("unknown " + method + " " + path, 404, "application/json", "{\"code\":\"NOT_FOUND\"}");
+        };
+    }
+}

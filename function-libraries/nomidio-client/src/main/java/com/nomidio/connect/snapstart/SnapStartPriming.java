@@ -1,0 +1,187 @@
+package com.nomidio.connect.snapstart;
+
+import com.nomidio.connect.aws.AwsEnvironment;
+import com.nomidio.connect.gateway.GatewayConfig;
+import com.nomidio.connect.secret.AccessKeySecrets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A function's SnapStart runtime hook. Under SnapStart, Lambda initialises the function once, snapshots it, and
+ * restores copies of that snapshot for new execution environments; what the first invocation of a restored copy
+ * still pays is whatever initialisation never ran: the first KMS request through the SDK's pipeline, the first
+ * gateway request through the JDK HTTP client, Jackson's first event. {@link #beforeCheckpoint} pays it before the
+ * snapshot: it starts {@link LoopbackServices} (a throwaway server on 127.0.0.1), lets the function's {@link Primer}
+ * run invocations through a copy of the function pointed at it, with made-up credentials and ciphertext, then stops
+ * the server. Nothing real is called, and no secret or token can be in the snapshot: every {@link
+ * SnapshotSensitive} this process holds (the decrypted secret, the gateway token) is forgotten before the snapshot
+ * and again after each restore ({@link #afterRestore}), so that each restored environment decrypts and
+ * authenticates for itself.
+ *
+ * <p>It is registered only when Lambda initialises the function for a snapshot ({@code
+ * AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); an on-demand or provisioned-concurrency initialisation has no
+ * snapshot to prime. The Lambda runtime's CRaC context may hold resources weakly, so the handler keeps the instance
+ * {@link #register} returns in a field. Priming is an optimisation: when it fails, it logs and the snapshot is taken
+ * anyway.
+ */
+public final class SnapStartPriming implements Resource {
+
+    /** Lambda's name for a SnapStart initialisation, in {@link #INITIALIZATION_TYPE}. */
+    public static final String SNAP_START = "snap-start";
+    public static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+    /** Weak: tracking a cache must not keep a discarded handler (the primer's copy) alive. */
+    private static final Set<SnapshotSensitive> SENSITIVE = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+    /** Strongly held: one per function in Lambda, and a reference the runtime's context might not keep. */
+    private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+
+    /** Runs a function's priming invocations through a copy of it configured from {@code loopbackEnvironment}. */
+    @FunctionalInterface
+    public interface Primer {
+        void prime(Map<String, String> loopbackEnvironment) throws Exception;
+    }
+
+    /** What the last {@link #beforeCheckpoint} did: requests answered by the loopback, and whether the primer failed. */
+    public record Report(Map<String, Integer> loopbackRequests, String failure) {
+    }
+
+    private final String function;
+    private final Map<String, String> env;
+    private final Primer primer;
+    private volatile Report lastReport;
+
+    private SnapStartPriming(String function, Map<String, String> env, Primer primer) {
+        this.function = function;
+        this.env = Map.copyOf(env);
+        this.primer = primer;
+    }
+
+    /**
+     * The hook of {@code function}, registered with the global CRaC context when {@code env} says Lambda is
+     * initialising for a snapshot; else null (nothing to prime, nothing registered).
+     */
+    public static SnapStartPriming register(String function, Map<String, String> env, Primer primer) {
+        if (!isSnapStartInit(env)) {
+            return null;
+        }
+        SnapStartPriming priming = new SnapStartPriming(function, env, primer);
+        REGISTERED.add(priming);
+        Core.getGlobalContext().register(priming);
+        LOG.atInfo().addKeyValue("function", function).log("SnapStart initialisation: priming hook registered");
+        return priming;
+    }
+
+    /**
+     * The hooks registered in this process, in order. A JVM without CRaC cannot checkpoint, so the benchmarks call
+     * these hooks' two methods themselves to measure what a restored environment's first invocation costs.
+     */
+    public static List<SnapStartPriming> registered() {
+        return List.copyOf(REGISTERED);
+    }
+
+    /** The hook without registering it: for tests and benchmarks, which call the two methods themselves. */
+    public static SnapStartPriming unregistered(String function, Map<String, String> env, Primer primer) {
+        return new SnapStartPriming(function, env, primer);
+    }
+
+    public static boolean isSnapStartInit(Map<String, String> env) {
+        return SNAP_START.equals(env.get(INITIALIZATION_TYPE));
+    }
+
+    /** Tracks {@code sensitive} (weakly) so that checkpoints and restores forget it; returns it. */
+    public static <T extends SnapshotSensitive> T track(T sensitive) {
+        SENSITIVE.add(sensitive);
+        return sensitive;
+    }
+
+    /** Forgets everything tracked in this process; returns how many were tracked. */
+    public static int forgetAll() {
+        SnapshotSensitive[] all;
+        synchronized (SENSITIVE) {
+            all = SENSITIVE.toArray(SnapshotSensitive[]::new);
+        }
+        for (SnapshotSensitive sensitive : all) {
+            sensitive.forget();
+        }
+        return all.length;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        long started = System.nanoTime();
+        forgetAll();
+        String failure = null;
+        Map<String, Integer> requests = Map.of();
+        try (LoopbackServices loopback = LoopbackServices.start()) {
+            try {
+                primer.prime(loopbackEnvironment(env, loopback));
+            } catch (Exception | LinkageError e) {
+                failure = e.toString();
+            }
+            requests = loopback.requests();
+        } catch (java.io.IOException | RuntimeException e) {
+            failure = "loopback server: " + e;
+        }
+        int forgotten = forgetAll();
+        // The primed copy is garbage now: collect it, and the selector thread of its JDK HTTP client, so that the
+        // snapshot holds neither (a hint; nothing depends on it).
+        System.gc();
+        lastReport = new Report(requests, failure);
+        if (failure != null) {
+            LOG.atWarn().addKeyValue("function", function).addKeyValue("problem", failure)
+                    .log("Priming before the snapshot failed; the snapshot is taken unprimed");
+        } else {
+            LOG.atInfo().addKeyValue("function", function).addKeyValue("loopbackRequests", requests.toString())
+                    .addKeyValue("forgotten", forgotten)
+                    .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000).log("Primed before the snapshot");
+        }
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        int forgotten = forgetAll();
+        LOG.atInfo().addKeyValue("function", function).addKeyValue("forgotten", forgotten).log("Restored from the snapshot");
+    }
+
+    public Report lastReport() {
+        return lastReport;
+    }
+
+    /**
+     * The function's environment with every endpoint on the loopback, made-up AWS credentials and secret ciphertext,
+     * and no SnapStart marker (the copy must not register a hook of its own).
+     */
+    static Map<String, String> loopbackEnvironment(Map<String, String> env, LoopbackServices loopback) {
+        Map<String, String> copy = new HashMap<>(env);
+        String endpoint = loopback.endpoint().toString();
+        copy.remove(INITIALIZATION_TYPE);
+        copy.remove(AwsEnvironment.SESSION_TOKEN);
+        copy.remove(AwsEnvironment.CONTAINER_CREDENTIALS_FULL_URI);
+        copy.remove(AccessKeySecrets.ACCESS_KEY_SECRET);
+        copy.put(AwsEnvironment.ACCESS_KEY_ID, "AKIDPRIMING");
+        copy.put(AwsEnvironment.SECRET_ACCESS_KEY, "priming-not-a-key");
+        copy.putIfAbsent(AwsEnvironment.REGION, "eu-west-2");
+        copy.put(AwsEnvironment.ENDPOINT_URL, endpoint);
+        for (String service : new String[] {AwsEnvironment.KMS, AwsEnvironment.LAMBDA, AwsEnvironment.KINESIS_VIDEO}) {
+            copy.put(AwsEnvironment.ENDPOINT_URL + "_" + service, endpoint);
+        }
+        copy.put(GatewayConfig.GATEWAY_URL, endpoint);
+        copy.putIfAbsent(GatewayConfig.SUPPLIER_CODE, "PRIMING");
+        copy.putIfAbsent(GatewayConfig.ENTERPRISE_CODE, "PRIMING");
+        copy.put(GatewayConfig.ACCESS_KEY_ID, "PRIMING");
+        copy.put(AccessKeySecrets.ACCESS_KEY_SECRET_CIPHERTEXT, LoopbackServices.PRIMING_CIPHERTEXT);
+        return Map.copyOf(copy);
+    }
+}
