@@ -5,6 +5,7 @@ import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.emulator.GatewayEmulator;
 import com.nomidio.connect.emulator.state.ChallengeInspection;
+import com.nomidio.connect.flows.templates.InteractionConfiguration;
 import com.nomidio.connect.flows.templates.NomidioFlow;
 import com.nomidio.connect.simulator.ContactSimulator;
 import com.nomidio.connect.simulator.SimulatorSettings;
@@ -100,7 +101,8 @@ public final class LoadSimulator {
             this.lambda = lambda;
             this.calls = calls;
             this.concurrency = concurrency;
-            this.flows = FlowLibrary.nomidioFlows(settings.instance());
+            // Voice calls through the keypad flows: the configuration every deployment has.
+            this.flows = FlowLibrary.nomidioFlows(settings.instance(), InteractionConfiguration.STANDARD_VOICE_ONLY);
             emulator.onSample(samples::put);
             SimulatedInstance instance = settings.instance();
             Map<String, String> actionEnv = new HashMap<>(deployment.functionEnvironment(SimulatedInstance.NOMIDIO_ACTION));
