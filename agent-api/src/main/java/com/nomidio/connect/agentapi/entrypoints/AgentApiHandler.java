@@ -9,8 +9,12 @@ import com.nomidio.connect.agentapi.domain.AgentRequests;
 import com.nomidio.connect.agentapi.domain.ApiAnswer;
 import com.nomidio.connect.json.JsonEvents;
 import com.nomidio.connect.json.Json;
+import com.nomidio.connect.snapstart.LoopbackServices;
+import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +35,8 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private final AgentRequests api;
     private final HttpApiEvents events;
+    /** Held here: the runtime's CRaC context may hold its resources weakly. Null unless SnapStart initialises us. */
+    private SnapStartPriming snapStart;
 
     public AgentApiHandler() {
         this(System.getenv());
@@ -44,6 +50,44 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private AgentApiHandler(Map<String, String> env) {
         this(AgentApiWiring.fromEnvironment(env), new HttpApiEvents(Json.mapper(), env.get(AgentApiWiring.SOFTPHONE_ORIGIN)));
         prime();
+        snapStart = SnapStartPriming.register("nomidioAgentApi", env, AgentApiHandler::prime);
+    }
+
+    /** The SnapStart hook this handler registered, or null when Lambda did not initialise it for a snapshot. */
+    SnapStartPriming snapStart() {
+        return snapStart;
+    }
+
+    /**
+     * Priming before a SnapStart snapshot, the same way as the other functions: a copy of this function, configured
+     * from {@code loopbackEnvironment}, answers the bundled CHALLENGE request and then a read of the same contact
+     * through the real path (Jackson, the contact binding, the Connect client's DescribeContact, GetContactAttributes
+     * and UpdateContactAttributes against the loopback), as an agent of the configured instance.
+     */
+    static void prime(Map<String, String> loopbackEnvironment) throws IOException {
+        AgentApiHandler copy = new AgentApiHandler(AgentApiWiring.fromEnvironment(loopbackEnvironment),
+                new HttpApiEvents(Json.mapper(), loopbackEnvironment.get(AgentApiWiring.SOFTPHONE_ORIGIN)));
+        APIGatewayV2HTTPEvent event;
+        try (InputStream in = AgentApiHandler.class.getResourceAsStream("/priming-event.json")) {
+            event = Json.mapper().readValue(in, APIGatewayV2HTTPEvent.class);
+        }
+        String instanceId = AgentApiWiring.instanceId(loopbackEnvironment.get(AgentApiWiring.CONNECT_INSTANCE_ID));
+        String agentArn = "arn:aws:connect:" + loopbackEnvironment.getOrDefault("AWS_REGION", "eu-west-2")
+                + ":000000000000:instance/" + instanceId + "/agent/" + LoopbackServices.AGENT_ID;
+        String actions = "/contacts/" + LoopbackServices.CONTACT_ID + "/actions";
+        event.getHeaders().put("x-nomidio-agent-arn", agentArn);
+        event.setRawPath(actions);
+        event.getRequestContext().getHttp().setPath(actions);
+        event.getPathParameters().put("contactId", LoopbackServices.CONTACT_ID);
+        copy.handleRequest(event, null);
+        String read = "/contacts/" + LoopbackServices.CONTACT_ID + "/nomidio";
+        event.setRawPath(read);
+        event.setRouteKey("GET /contacts/{contactId}/nomidio");
+        event.getRequestContext().setRouteKey("GET /contacts/{contactId}/nomidio");
+        event.getRequestContext().getHttp().setMethod("GET");
+        event.getRequestContext().getHttp().setPath(read);
+        event.setBody(null);
+        copy.handleRequest(event, null);
     }
 
     AgentApiHandler(AgentRequests api, HttpApiEvents events) {

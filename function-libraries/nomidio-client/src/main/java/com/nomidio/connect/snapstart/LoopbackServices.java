@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A throwaway server on the loopback interface that answers what the functions ask of AWS and of the gateway, with
  * made-up values, so that priming drives the real clients' request pipelines end to end without calling anything
- * real: KMS Decrypt (AWS JSON 1.1), Lambda Invoke, KVS GetDataEndpoint and GetMedia (an empty stream), and the
- * gateway's token, identify, challenge, result, cancel and sample calls. It lives only inside {@code
+ * real: KMS Decrypt (AWS JSON 1.1), Lambda Invoke, KVS GetDataEndpoint and GetMedia (an empty stream), Connect's
+ * DescribeContact, GetContactAttributes and UpdateContactAttributes, and the gateway's token, identify, challenge,
+ * result, cancel and sample calls. It lives only inside {@code
  * beforeCheckpoint}: started there and stopped before the snapshot. Every answer says {@code Connection: close},
  * so no client keeps a pooled connection to it in the snapshot.
  *
@@ -37,6 +38,8 @@ public final class LoopbackServices implements AutoCloseable {
     public static final String CHALLENGE_ID = "CHL-PRIMING";
     /** The contact of the bundled priming events: the loopback's challenge results belong to it. */
     public static final String CONTACT_ID = "00000000-0000-0000-0000-000000000000";
+    /** The agent the loopback's Connect says the priming contact is connected to (the agent API's priming). */
+    public static final String AGENT_ID = "00000000-0000-4000-8000-00000000a9e7";
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -115,6 +118,22 @@ public final class LoopbackServices implements AutoCloseable {
         if (path.equals("/getMedia")) {
             // An empty stream: the reader ends at once and the function cancels the challenge, priming that path.
             return new Answer("kinesisvideo.GetMedia", 200, "video/webm", "");
+        }
+        // Connect's contact operations (REST-JSON), for the agent API: the priming contact, connected to AGENT_ID.
+        if ("GET".equals(method) && path.startsWith("/contacts/")) {
+            long now = System.currentTimeMillis() / 1000;
+            return new Answer("connect.DescribeContact", 200, "application/json", "{\"Contact\":{\"Id\":\"" + CONTACT_ID
+                    + "\",\"InitialContactId\":\"" + CONTACT_ID + "\",\"Channel\":\"VOICE\",\"InitiationMethod\":\"INBOUND\","
+                    + "\"InitiationTimestamp\":" + (now - 60) + ",\"CustomerEndpoint\":{\"Type\":\"TELEPHONE_NUMBER\","
+                    + "\"Address\":\"+447700900000\"},\"AgentInfo\":{\"Id\":\"" + AGENT_ID + "\",\"ConnectedToAgentTimestamp\":"
+                    + (now - 30) + "}}}");
+        }
+        if ("GET".equals(method) && path.startsWith("/contact/attributes/")) {
+            return new Answer("connect.GetContactAttributes", 200, "application/json", "{\"Attributes\":{\"nomidio_status\":"
+                    + "\"ENROLLED\",\"nomidio_id\":\"" + NOMIDIO_ID + "\"}}");
+        }
+        if ("POST".equals(method) && path.equals("/contact/attributes")) {
+            return new Answer("connect.UpdateContactAttributes", 200, "application/json", "{}");
         }
         String challenge = "{\"challengeId\":\"" + CHALLENGE_ID + "\",\"status\":\"%s\",\"level\":\"STANDARD\","
                 + "\"nomidioId\":\"" + NOMIDIO_ID + "\",\"contactId\":\"" + CONTACT_ID + "\",\"nomidioStatus\":\"ENROLLED\"}";

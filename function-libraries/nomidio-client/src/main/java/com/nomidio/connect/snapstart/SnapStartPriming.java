@@ -174,7 +174,8 @@ public final class SnapStartPriming implements Resource {
         copy.put(AwsEnvironment.SECRET_ACCESS_KEY, "priming-not-a-key");
         copy.putIfAbsent(AwsEnvironment.REGION, "eu-west-2");
         copy.put(AwsEnvironment.ENDPOINT_URL, endpoint);
-        for (String service : new String[] {AwsEnvironment.KMS, AwsEnvironment.LAMBDA, AwsEnvironment.KINESIS_VIDEO}) {
+        for (String service : new String[] {AwsEnvironment.KMS, AwsEnvironment.LAMBDA, AwsEnvironment.KINESIS_VIDEO,
+                AwsEnvironment.CONNECT}) {
             copy.put(AwsEnvironment.ENDPOINT_URL + "_" + service, endpoint);
         }
         copy.put(GatewayConfig.GATEWAY_URL, endpoint);
