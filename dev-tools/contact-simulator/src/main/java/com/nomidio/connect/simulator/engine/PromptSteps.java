@@ -64,6 +64,7 @@ final class PromptSteps {
         details.put("durationMs", Long.toString(millis));
         call.record(action, TranscriptEvent.Kind.PROMPT, text, details);
         call.clock().pass(millis);
+        call.media().promptEnded(call.clock().now());
     }
 
     private static String seconds(long millis) {

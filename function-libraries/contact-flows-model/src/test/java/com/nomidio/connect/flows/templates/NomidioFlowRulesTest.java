@@ -78,7 +78,21 @@ class NomidioFlowRulesTest {
 
         assertThat(equalsOperands(check)).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(ChallengeStatus.values()).map(Enum::name).toList());
-        assertThat(targetOf(check, "PENDING")).isEqualTo("Pause before next check");
+        // PENDING comes back only after challengeResult's long-poll has waited: poll again at once, no extra pause.
+        assertThat(targetOf(check, "PENDING")).isEqualTo("Choose wait loop");
+    }
+
+    @Test
+    void challengeFlow_whenStandard_pollsAsSoonAsTheVoicePromptEnds() {
+        FlowDocument challenge = render(NomidioFlow.CHALLENGE_FLOW);
+        FlowAction level = challenge.action("Check challenge level").orElseThrow();
+
+        // The verdict is spoken as soon as it is known: no fixed listening time and no "please hold" for STANDARD.
+        assertThat(challenge.action("Voice prompt").orElseThrow().transitions().nextAction())
+                .isEqualTo("Check challenge level");
+        assertThat(level.transitions().nextAction()).isEqualTo("Standard level wait loop");
+        assertThat(targetOf(challenge.action("Standard level wait loop").orElseThrow(), "ContinueLooping"))
+                .isEqualTo("Get challenge result");
     }
 
     @Test
@@ -91,7 +105,8 @@ class NomidioFlowRulesTest {
         assertThat(level.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
         assertThat(challenge.action("Choose wait loop").orElseThrow().textParameter("ComparisonValue"))
                 .contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
-        String highPrompt = targetOf(level, "HIGH");
+        String listen = targetOf(level, "HIGH");
+        String highPrompt = challenge.action(listen).orElseThrow().transitions().nextAction();
         assertThat(challenge.action(highPrompt).orElseThrow().textParameter("Text").orElseThrow()).contains("face check");
         int high = loopCount(challenge, "High level wait loop");
         int standard = loopCount(challenge, "Standard level wait loop");
