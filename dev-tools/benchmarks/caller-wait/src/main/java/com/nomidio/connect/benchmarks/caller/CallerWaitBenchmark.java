@@ -7,6 +7,7 @@ import com.nomidio.connect.simulator.SimulatorSettings;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,17 +46,20 @@ public final class CallerWaitBenchmark {
             new Caller("silent (5 s of silence)", null, List.of("silence")),
             new Caller("HIGH (2 × 7.8 s, face check passes)", "HIGH", List.of("voice-a-enrolment", "voice-a-enrolment")));
 
+    /** The real stdout: the simulator captures System.out for the functions' log lines while it runs. */
+    private static final PrintStream OUT = System.out;
+
     private CallerWaitBenchmark() {
     }
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         String which = args.length > 1 ? args[1] : "both";
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s; %d run(s) per caller; medians, [min-max]%n",
+        OUT.printf(Locale.ROOT, "machine: %d cores, Java %s; %d run(s) per caller; medians, [min-max]%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), runs);
-        System.out.println("| design | caller | verdict after last word (s) | prompt end -> verdict (s) | net speech (s) "
+        OUT.println("| design | caller | verdict after last word (s) | prompt end -> verdict (s) | net speech (s) "
                 + "| capture stop | outcome | wall per call (s) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        OUT.println("|---|---|---|---|---|---|---|---|");
         if (!"after".equals(which)) {
             measure("before", true, runs);
         }
@@ -107,9 +111,9 @@ public final class CallerWaitBenchmark {
                     }
                     outcome = call.attribute("nomidio_challenge_result");
                 }
-                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", design, caller.name(),
+                OUT.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", design, caller.name(),
                         figure(afterLastWord), figure(promptToVerdict), figure(speech), stop, outcome, figure(wall));
-                System.out.flush();
+                OUT.flush();
             }
         }
     }
