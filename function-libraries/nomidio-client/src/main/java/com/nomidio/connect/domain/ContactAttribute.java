@@ -28,7 +28,10 @@ public enum ContactAttribute {
     RETURN_AGENT("nomidio_return_agent", Kind.BOOKKEEPING),
     // An answer key only ($.External, never stored): RATE_LIMITED when the gateway refused invite or optOut for
     // now, so the flow can say so without the outputs changing meaning.
-    ACTION_RESULT("nomidio_action_result", Kind.ANSWER);
+    ACTION_RESULT("nomidio_action_result", Kind.ANSWER),
+    // An answer key only ($.External, never stored): PENDING when challengeResult finds a HIGH challenge whose voice
+    // part has passed and whose face check is awaited, so the flow asks the caller for it then. Claims nothing.
+    FACE_CHECK("nomidio_face_check", Kind.ANSWER);
 
     /** What the flows and nomidioAction do with an attribute. */
     public enum Kind {
