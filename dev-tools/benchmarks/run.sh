@@ -5,6 +5,7 @@
 #   dev-tools/benchmarks/run.sh deployment-helper
 #   dev-tools/benchmarks/run.sh sample-upload        (BENCH_WORK=/some/dir keeps the generated calls and GC log)
 #   dev-tools/benchmarks/run.sh emulator-smoke
+#   dev-tools/benchmarks/run.sh caller-wait [runs per caller=3] [before|after|both]
 #   dev-tools/benchmarks/run.sh all
 # The Java benchmarks are Maven modules behind the benchmarks profile (mvn -P benchmarks ...), built like every
 # module; each runs on its function's shaded jar, as Lambda loads it.
@@ -97,12 +98,23 @@ sample_upload() {
     ls -l "$jar" | awk '{printf "sample-upload-lambda.jar %.1f MB (%d bytes)\n", $5/1048576, $5}'
 }
 
+# The caller's wait (issue 12): callers played through the contact simulator, verdict delay on the call clock.
+caller_wait() {
+    local runs=${1:-3} which=${2:-both} out=dev-tools/benchmarks/caller-wait/target
+    mvn -B -ntp -q -P benchmarks -pl dev-tools/benchmarks/caller-wait -am -DskipTests package
+    unset JAVA_TOOL_OPTIONS
+    # The functions' JSON log lines go to stderr; only the table is kept.
+    java -cp "$out/benchmark-caller-wait.jar:dev-tools/contact-simulator/target/contact-simulator-cli.jar" \
+        com.nomidio.connect.benchmarks.caller.CallerWaitBenchmark "$runs" "$which" 2>/dev/null
+}
+
 case "${1:-}" in
     nomidio-action) shift; nomidio_action "$@" ;;
     nomidio-action-snapstart) shift; SNAPSTART_ONLY=1 nomidio_action "${1:-10}" "${2:-2000}" "${3:-5000}" ;;
     deployment-helper) deployment_helper ;;
     sample-upload) sample_upload ;;
     emulator-smoke) dev-tools/benchmarks/emulator-smoke.sh ;;
-    all) nomidio_action; deployment_helper; sample_upload; dev-tools/benchmarks/emulator-smoke.sh ;;
+    caller-wait) shift; caller_wait "$@" ;;
+    all) nomidio_action; deployment_helper; sample_upload; dev-tools/benchmarks/emulator-smoke.sh; caller_wait ;;
     *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac

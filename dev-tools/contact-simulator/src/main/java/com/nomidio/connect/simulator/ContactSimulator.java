@@ -110,7 +110,8 @@ public final class ContactSimulator implements AutoCloseable {
         this.kms = new LocalKms();
         this.secretCiphertext = kms.holds(gatewayConfig.accessKeySecret().get(),
                 SecretEncryptionContext.forAccessKey(gatewayConfig.accessKeyId()));
-        this.kvs = new FakeKinesisVideo(List.of()).pace(settings.realTime() ? CallerMediaStream.FRAGMENT_MILLIS : 0);
+        // The caller's stream paces itself on the call clock (CallerMediaStream), in real time or not.
+        this.kvs = new FakeKinesisVideo(List.of());
         this.functions = new LambdaFunctions();
         this.lambda = new LocalLambda(functions);
         functions.onAsyncFinished(new LambdaFunctions.AsyncListener() {
@@ -214,6 +215,9 @@ public final class ContactSimulator implements AutoCloseable {
         LOG.atInfo().addKeyValue("contactId", contactId).addKeyValue("caller", PhoneNumbers.mask(scenario.callerNumber()))
                 .addKeyValue("entryFlow", entry.name()).log("Simulated call starts");
         FlowInterpreter.Ending ending = interpreter.run(entry, run);
+        long endedAt = clock.now();
+        media.end();
+        callerEvents(run, media);
         if (!functions.awaitAsync(settings.asyncWait())) {
             run.record((String) null, TranscriptEvent.Kind.NOTE, "a background invocation was still running when the "
                     + "call ended", Map.of());
@@ -221,8 +225,24 @@ public final class ContactSimulator implements AutoCloseable {
         emulator.clearFaults();
         String queue = ending.outcome() == CallOutcome.QUEUED ? ending.detail() : null;
         String detail = queue == null ? ending.detail() : null;
-        return new CallResult(contactId, ending.outcome(), queue, detail, clock.now(), contact.attributes(),
-                transcript.events(), logs.callLog());
+        return new CallResult(contactId, ending.outcome(), queue, detail, endedAt, contact.attributes(),
+                transcript.events(), logs.callLog(), media.askedAtCallMillis(), media.lastWordAtCallMillis());
+    }
+
+    /** When the caller started saying their piece and when their last word ended, on the call clock. */
+    private static void callerEvents(CallRun run, CallerMediaStream media) {
+        Long asked = media.askedAtCallMillis();
+        if (asked == null) {
+            return;
+        }
+        Long lastWord = media.lastWordAtCallMillis();
+        Map<String, String> started = new LinkedHashMap<>();
+        started.put("scriptMs", Long.toString(media.scriptMillis()));
+        run.recordAt(asked, TranscriptEvent.Kind.CALLER, "caller starts speaking (" + media.scriptMillis()
+                + " ms of audio, pauses included)", started);
+        if (lastWord != null) {
+            run.recordAt(lastWord, TranscriptEvent.Kind.CALLER, "caller's last word ends", Map.of("lastWord", "true"));
+        }
     }
 
     private static void check(CallScenario scenario) {
@@ -253,6 +273,7 @@ public final class ContactSimulator implements AutoCloseable {
                 + " to start in: give its JSON, or name a Nomidio flow"));
     }
 
+    /** The caller's script: fixtures, WAV files and {@code pause:MS}, one after the other. */
     private short[] utterances(CallScenario scenario) {
         List<short[]> parts = new ArrayList<>();
         for (String source : scenario.utterances()) {
@@ -288,8 +309,8 @@ public final class ContactSimulator implements AutoCloseable {
     }
 
     /**
-     * Stamped at the call time the invocation started plus how long it ran: the call clock does not sleep through
-     * prompts, so "now" would place it minutes late.
+     * Stamped at the call time it finished: sampleUpload reads the caller's fragments as the call clock releases
+     * them, so it finishes on the call's time, not the wall clock's.
      */
     private void asyncFinished(LambdaFunctions.DeployedFunction function, long startedAt, byte[] response,
             String failure, long millis) {
@@ -319,7 +340,9 @@ public final class ContactSimulator implements AutoCloseable {
             }
             text = function.name() + " (asynchronous) finished after " + millis + " ms: " + String.join(", ", facts);
         }
-        transcript.addAt(startedAt + millis, null, null, TranscriptEvent.Kind.ASYNC_INVOCATION, text, details);
+        CallClock clock = currentClock;
+        long at = clock == null ? startedAt + millis : Math.max(startedAt, clock.now());
+        transcript.addAt(at, null, null, TranscriptEvent.Kind.ASYNC_INVOCATION, text, details);
     }
 
     /** What template.yaml gives both functions, pointed at this deployment. */
@@ -379,10 +402,12 @@ public final class ContactSimulator implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(common);
         env.put(CaptureSettings.KVS_START_SELECTOR, "PRODUCER_TIMESTAMP");
         env.put(CaptureSettings.UPLOAD_RESERVE_MS, "4000");
-        // The simulated caller speaks from streaming start (CallerMediaStream), before nomidioAction stamps the request
-        // with the wall clock (seconds later in real time): a wide slack keeps that speech, as asked for.
+        // nomidioAction stamps the request with the wall clock while the stream is stamped on the call clock, which
+        // skips the prompts' time when not in real time: a wide slack keeps the two from disagreeing. The caller
+        // only speaks after the prompt (CallerMediaStream), so no audio from before the question is ever kept.
         env.put(CaptureSettings.REQUEST_SLACK_MS, "120000");
         env.put(AwsEnvironment.ENDPOINT_URL + "_" + AwsEnvironment.KINESIS_VIDEO, kvs.endpoint().toString());
+        env.putAll(settings.sampleUploadEnvironment());
         return env;
     }
 

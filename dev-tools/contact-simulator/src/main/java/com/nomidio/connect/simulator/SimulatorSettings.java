@@ -4,6 +4,7 @@ import com.nomidio.connect.emulator.state.EmulatorSettings;
 import com.nomidio.connect.emulator.state.Seed;
 import com.nomidio.connect.simulator.flows.SimulatedInstance;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -12,10 +13,12 @@ import java.util.function.Consumer;
  *
  * @param nomidioActionTimeout the function's Lambda timeout (template: 8 s); its long-poll uses what is left of it
  * @param sampleUploadTimeout  the function's Lambda timeout (template: 30 s)
- * @param streamMillis         caller audio in the contact's stream from streaming start (utterances, then silence)
- * @param realTime             the call runs at real time: prompts and menus take their time, the caller's stream is
- *                             paced fragment by fragment; else nothing sleeps and GetMedia reads as fast as it can
+ * @param streamMillis         the longest the contact's stream runs from streaming start
+ * @param realTime             the call runs at real time: prompts and menus take their time; else they take none
+ *                             (the caller's fragments reach the stream on the call clock either way)
  * @param asyncWait            how long the end of a call waits for background invocations (sampleUpload) to finish
+ * @param sampleUploadEnvironment extra environment for sampleUpload (e.g. {@code CAPTURE_POLICY_STANDARD}), over the
+ *                             simulator's own
  */
 public record SimulatorSettings(
         SimulatedInstance instance,
@@ -25,30 +28,49 @@ public record SimulatorSettings(
         Duration sampleUploadTimeout,
         long streamMillis,
         boolean realTime,
-        Duration asyncWait) {
+        Duration asyncWait,
+        Map<String, String> sampleUploadEnvironment) {
+
+    public SimulatorSettings {
+        sampleUploadEnvironment = Map.copyOf(sampleUploadEnvironment);
+    }
+
+    /** The settings without extra sampleUpload environment. */
+    public SimulatorSettings(SimulatedInstance instance, Seed seed, Consumer<EmulatorSettings> emulatorSettings,
+            Duration nomidioActionTimeout, Duration sampleUploadTimeout, long streamMillis, boolean realTime,
+            Duration asyncWait) {
+        this(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout, streamMillis, realTime,
+                asyncWait, Map.of());
+    }
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(SimulatedInstance.defaults(), null, s -> { }, Duration.ofSeconds(8),
-                Duration.ofSeconds(30), 30_000, false, Duration.ofSeconds(35));
+                Duration.ofSeconds(30), 60_000, false, Duration.ofSeconds(35));
+    }
+
+    /** sampleUpload also gets these environment variables (a capture policy to compare, say). */
+    public SimulatorSettings withSampleUploadEnvironment(Map<String, String> environment) {
+        return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
+                streamMillis, realTime, asyncWait, environment);
     }
 
     public SimulatorSettings withEmulatorSettings(Consumer<EmulatorSettings> adjust) {
         return new SimulatorSettings(instance, seed, adjust, nomidioActionTimeout, sampleUploadTimeout, streamMillis,
-                realTime, asyncWait);
+                realTime, asyncWait, sampleUploadEnvironment);
     }
 
     public SimulatorSettings withSeed(Seed newSeed) {
         return new SimulatorSettings(instance, newSeed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, realTime, asyncWait);
+                streamMillis, realTime, asyncWait, sampleUploadEnvironment);
     }
 
     public SimulatorSettings withNomidioActionTimeout(Duration timeout) {
         return new SimulatorSettings(instance, seed, emulatorSettings, timeout, sampleUploadTimeout, streamMillis,
-                realTime, asyncWait);
+                realTime, asyncWait, sampleUploadEnvironment);
     }
 
     public SimulatorSettings inRealTime() {
         return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, true, asyncWait);
+                streamMillis, true, asyncWait, sampleUploadEnvironment);
     }
 }

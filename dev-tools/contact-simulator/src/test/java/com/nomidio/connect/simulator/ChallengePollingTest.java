@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The challenge flow's wait: four rounds of challengeResult for STANDARD, each a long-poll of what nomidioAction's
- * budget leaves, then "not completed". The gateway here takes a minute to decide, and nomidioAction's Lambda
+ * The challenge flow's wait: seven rounds of challengeResult for STANDARD from the moment the voice prompt ends, each a
+ * long-poll of what nomidioAction's budget leaves, then "not completed". The gateway here takes a minute to decide, and nomidioAction's Lambda
  * timeout is 3 s instead of 8 s, so each round long-polls the gateway 1 s instead of 6 s: the same rounds, sooner.
  */
 class ChallengePollingTest {
@@ -29,8 +29,9 @@ class ChallengePollingTest {
         CallResult call = DEPLOYMENT.call(CallScenario.builder().caller("+447700900001"));
 
         assertThat(call.events(TranscriptEvent.Kind.LOOP)).extracting(TranscriptEvent::text)
-                .containsExactly("round 1 of 4", "round 2 of 4", "round 3 of 4", "round 4 of 4", "done after 4 rounds");
-        assertThat(Collections.frequency(call.nomidioActions(), "challengeResult")).isEqualTo(4);
+                .containsExactly("round 1 of 7", "round 2 of 7", "round 3 of 7", "round 4 of 7", "round 5 of 7",
+                        "round 6 of 7", "round 7 of 7", "done after 7 rounds");
+        assertThat(Collections.frequency(call.nomidioActions(), "challengeResult")).isEqualTo(7);
         assertThat(call.events(TranscriptEvent.Kind.LAMBDA)).filteredOn(e -> "challengeResult".equals(
                 e.details().get("parameter.action"))).allSatisfy(poll -> {
                     assertThat(poll.details()).containsEntry("result.nomidio_challenge_result", "PENDING");
@@ -43,8 +44,8 @@ class ChallengePollingTest {
         ChallengeInspection challenge = DEPLOYMENT.simulator().emulator().challenge(call.attribute("nomidio_challenge_id"))
                 .orElseThrow();
         assertThat(challenge.status()).isEqualTo(ChallengeStatus.PENDING);
-        // The four polls, and startSampleUpload's non-waiting read that checks the challenge is this contact's.
-        assertThat(challenge.resultReads()).isEqualTo(5);
+        // The seven polls, and startSampleUpload's non-waiting read that checks the challenge is this contact's.
+        assertThat(challenge.resultReads()).isEqualTo(8);
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertEveryOutputSet(call);
     }

@@ -56,9 +56,10 @@ class GatewayFaultsTest {
 
         assertThat(call.events(TranscriptEvent.Kind.FAULT_INJECTED)).singleElement()
                 .satisfies(e -> assertThat(e.details()).containsEntry("after", "startSampleUpload"));
-        // An unavailable poll costs one round, not the challenge: all four rounds are tried.
+        // An unavailable poll costs one round, not the challenge: all seven rounds are tried.
         assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload",
-                "challengeResult", "challengeResult", "challengeResult", "challengeResult");
+                "challengeResult", "challengeResult", "challengeResult", "challengeResult", "challengeResult",
+                "challengeResult", "challengeResult");
         assertThat(call.events(TranscriptEvent.Kind.ASYNC_INVOCATION).getFirst().details())
                 .containsEntry("result.action", "FAILED");
         assertThat(call.attributes()).containsEntry("nomidio_status", "NOMIDIO_UNAVAILABLE")

@@ -39,7 +39,9 @@ class StatusPathsTest {
         assertThat(call.outcome()).isEqualTo(CallOutcome.QUEUED);
         assertThat(call.queue()).isEqualTo(WORKING_QUEUE);
         assertThat(call.flowsEntered()).isEqualTo(FLOWS_WITH_CHALLENGE);
-        assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload", "challengeResult");
+        // The flow polls from the end of the voice prompt until the verdict: as many long-polls as the caller talks.
+        assertThat(call.nomidioActions()).startsWith("lookup", "createChallenge", "startSampleUpload", "challengeResult");
+        assertThat(call.nomidioActions().subList(3, call.nomidioActions().size())).containsOnly("challengeResult");
         assertThat(call.attributes()).containsEntry("nomidio_status", "ENROLLED")
                 .containsEntry("nomidio_id", "NID-ENROLLED-A")
                 .containsEntry("nomidio_fraud_flag", "")

@@ -347,7 +347,7 @@ class GatewayEmulatorLifecycleTest {
     void enrol_whenAwaitingApprovalPassedHighChallenge_enrols() {
         String id = challenge("NID-AWAITING-A", AuthLevel.HIGH);
         gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
-        assertThat(gateway.challengeResult(id, Duration.ofSeconds(8), deadline()).status()).isEqualTo(ChallengeStatus.PASSED);
+        assertThat(finalResult(id).status()).isEqualTo(ChallengeStatus.PASSED);
         assertThat(emulator.challenge(id).orElseThrow().faceCheck()).isEqualTo("PASSED");
 
         Identity enrolled = gateway.enrol("NID-AWAITING-A", id, deadline());
@@ -371,12 +371,37 @@ class GatewayEmulatorLifecycleTest {
     void enrol_whenIdentityIsAlreadyEnrolledOrUnknown_isRefused() {
         String id = challenge("NID-ENROLLED-A", AuthLevel.HIGH);
         gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
-        assertThat(gateway.challengeResult(id, Duration.ofSeconds(8), deadline()).status()).isEqualTo(ChallengeStatus.PASSED);
+        assertThat(finalResult(id).status()).isEqualTo(ChallengeStatus.PASSED);
 
         assertThatThrownBy(() -> gateway.enrol("NID-ENROLLED-A", id, deadline()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(GatewayError.INVALID_STATE));
         assertThatThrownBy(() -> gateway.enrol("NID-NOBODY", id, deadline()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.error()).isEqualTo(GatewayError.NOT_FOUND));
+    }
+
+    @Test
+    void challengeResult_whenHighVoicePasses_wakesTheLongPollWithTheFaceCheckAwaited() {
+        emulator.settings().faceCheck(FaceCheck.NEVER);
+        String id = challenge("NID-AWAITING-A", AuthLevel.HIGH);
+        gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
+
+        // Issue 12: the long-poll answers as soon as the voice part passes, so the flow can ask for the face check.
+        ChallengeResult awaited = gateway.challengeResult(id, Duration.ofSeconds(8), deadline());
+        assertThat(awaited.status()).isEqualTo(ChallengeStatus.PENDING);
+        assertThat(awaited.faceCheckPending()).isTrue();
+        // A later poll already knows: it waits for the end (here it never comes) instead of answering at once again.
+        ChallengeResult later = gateway.challengeResult(id, Duration.ofSeconds(1), deadline());
+        assertThat(later.status()).isEqualTo(ChallengeStatus.PENDING);
+        assertThat(emulator.challenge(id).orElseThrow().resultReads()).isEqualTo(2);
+    }
+
+    /** Long-polls until the challenge is over: a HIGH one answers PENDING once, when its face check becomes awaited. */
+    private ChallengeResult finalResult(String id) {
+        ChallengeResult result = gateway.challengeResult(id, Duration.ofSeconds(8), deadline());
+        for (int polls = 1; polls < 3 && result.status() == ChallengeStatus.PENDING; polls++) {
+            result = gateway.challengeResult(id, Duration.ofSeconds(8), deadline());
+        }
+        return result;
     }
 
     @Test
@@ -386,7 +411,7 @@ class GatewayEmulatorLifecycleTest {
 
         gateway.uploadSample(id, wav(VOICE_A_PASSPHRASE), deadline());
 
-        assertThat(gateway.challengeResult(id, Duration.ofSeconds(8), deadline()).status()).isEqualTo(ChallengeStatus.FAILED);
+        assertThat(finalResult(id).status()).isEqualTo(ChallengeStatus.FAILED);
         ChallengeInspection seen = emulator.challenge(id).orElseThrow();
         assertThat(seen.verification().verdict()).isEqualTo(Verdict.MATCH);
         assertThat(seen.faceCheck()).isEqualTo("FAILED");

@@ -31,7 +31,10 @@ public enum ContactAttribute {
     ACTION_RESULT("nomidio_action_result", Kind.ANSWER),
     // An answer key only ($.Lex.SessionAttributes, never stored): nomidioLex's reading of a voice menu answer
     // (REGISTER, OPT_OUT, CONTINUE), which NOMIDIO-LEX-AUTHENTICATION-FLOW branches on.
-    LEX_CHOICE("nomidio_lex_choice", Kind.ANSWER);
+    LEX_CHOICE("nomidio_lex_choice", Kind.ANSWER),
+    // An answer key only ($.External, never stored): PENDING when challengeResult finds a HIGH challenge whose voice
+    // part has passed and whose face check is awaited, so the flow asks the caller for it then. Claims nothing.
+    FACE_CHECK("nomidio_face_check", Kind.ANSWER);
 
     /** What the flows and nomidioAction do with an attribute. */
     public enum Kind {

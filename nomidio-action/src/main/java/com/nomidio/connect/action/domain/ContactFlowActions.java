@@ -260,9 +260,14 @@ public final class ContactFlowActions implements ActionPerformer {
                     .addKeyValue("authLevel", result.level()).addKeyValue("reason", result.reason())
                     .addKeyValue("authenticatedEnrolled", authenticatedEnrolled).log("Challenge finished");
         }
-        return in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(result.nomidioStatus(), result.fraudFlag(),
-                result.level(), status, authenticatedEnrolled, state.nomidioId(), challengeId,
+        ActionOutcome answer = in.answer(Action.CHALLENGE_RESULT, status.name(), new FlowAttributes(result.nomidioStatus(),
+                result.fraudFlag(), result.level(), status, authenticatedEnrolled, state.nomidioId(), challengeId,
                 VoiceAuthOutcome.afterChallenge(status)));
+        if (status == ChallengeStatus.PENDING && result.faceCheckPending()) {
+            // The voice part has passed: the flow asks for the face check now (a prompt, not a claim).
+            return answer.withAnswer(ContactAttribute.FACE_CHECK, ChallengeStatus.PENDING.name());
+        }
+        return answer;
     }
 
     /**

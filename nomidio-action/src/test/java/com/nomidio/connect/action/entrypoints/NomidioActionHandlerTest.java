@@ -558,6 +558,32 @@ class NomidioActionHandlerTest {
     }
 
     @Test
+    void challengeResult_whenHighVoicePassedAndFaceCheckAwaited_answersPendingAndAsksForTheFaceCheck() {
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.HIGH);
+        String pending = harness.stubs.bound(GatewayStubs.challengeResultJson(CHALLENGE_ID, ChallengeStatus.PENDING,
+                AuthLevel.HIGH, null));
+        harness.gateway.stubFor(get(urlPathEqualTo("/v1/challenges/" + CHALLENGE_ID + "/result")).atPriority(1)
+                .willReturn(okJson(pending.replaceFirst("\\}$", ",\"faceCheckPending\":true}"))));
+
+        Map<String, String> answer = harness.invoke(event("challengeResult"));
+
+        // Issue 12: the flow asks for the face check now; nothing more is claimed than PENDING.
+        assertThat(answer).containsEntry("nomidio_challenge_result", "PENDING")
+                .containsEntry("nomidio_voice_auth", "Inconclusive")
+                .containsEntry("nomidio_authenticated_enrolled", "false")
+                .containsEntry("nomidio_face_check", "PENDING");
+    }
+
+    @Test
+    void challengeResult_whenPendingWithoutFaceCheck_answersNoFaceCheckKey() {
+        harness.stubs.challengeResult(CHALLENGE_ID, ChallengeStatus.PENDING, AuthLevel.HIGH);
+
+        Map<String, String> answer = harness.invoke(event("challengeResult"));
+
+        assertThat(answer).containsEntry("nomidio_challenge_result", "PENDING").doesNotContainKey("nomidio_face_check");
+    }
+
+    @Test
     void challengeResult_whenPassedButAwaitingApproval_isNotAuthenticatedEnrolled() {
         harness.stubs.bindChallengesTo(CONTACT_ID, NOMIDIO_ID, NomidioStatus.AWAITING_APPROVAL, null)
                 .challengeResult(CHALLENGE_ID, ChallengeStatus.PASSED, AuthLevel.HIGH);

@@ -266,7 +266,20 @@ public final class CallerAudioCapture {
             stop(StopReason.WINDOW_FULL, null);
         } else if (vad.speechMillis() >= policy.targetSpeech().toMillis()) {
             stop(StopReason.ENOUGH_SPEECH, null);
+        } else if (callerStopped()) {
+            stop(StopReason.CALLER_STOPPED, "silentMs=" + vad.trailingSilenceMillis());
         }
+    }
+
+    /**
+     * End-pointing: the minimum is captured and the caller has been quiet for the policy's end silence. Judged on
+     * whole kept fragments only, so it never reads past the ContactId rule; before the minimum, silence never stops
+     * the capture.
+     */
+    private boolean callerStopped() {
+        long speech = vad.speechMillis();
+        return policy.endPointing() && speech > 0 && speech >= policy.minimumSpeech().toMillis()
+                && !vad.inLoudRun() && vad.trailingSilenceMillis() >= policy.endSilence().toMillis();
     }
 
     private void stop(StopReason reason, String why) {

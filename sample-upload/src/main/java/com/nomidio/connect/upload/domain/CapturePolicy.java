@@ -17,12 +17,23 @@ import java.util.Locale;
  * RMS level over 20 ms windows: telephone speech sits around -20 to -30 dBFS and line noise below -50 dBFS, so
  * -42 dBFS counts soft speech as speech for STANDARD while HIGH's -38 dBFS counts only clearly voiced audio.
  *
+ * <p>End-pointing: once the minimum is captured, a caller who has stopped talking is not kept waiting for the target
+ * or the window. 700 ms of silence ends the capture: longer than the pauses between words and between the phrases
+ * of one answer (typically 200-500 ms), short enough that the verdict can follow the last word within about two
+ * seconds. Before the minimum, silence never ends the capture (a hesitant caller is never cut off while still
+ * giving their sample); 0 turns end-pointing off.
+ *
  * @param targetSpeech     stop as soon as this much net speech is captured
  * @param minimumSpeech    below this, cancel the challenge instead of uploading
  * @param window           the most caller audio read for one sample
  * @param vadThresholdDbfs a 20 ms window is speech when its RMS level reaches this (dB re full scale)
+ * @param endSilence       with at least the minimum captured, stop after this much silence following speech (0: never)
  */
-public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Duration window, double vadThresholdDbfs) {
+public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Duration window, double vadThresholdDbfs,
+        Duration endSilence) {
+
+    /** The default end-pointing silence, for both levels. */
+    public static final Duration DEFAULT_END_SILENCE = Duration.ofMillis(700);
 
     /** The VAD's analysis window. */
     public static final Duration VAD_WINDOW = Duration.ofMillis(20);
@@ -38,6 +49,14 @@ public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Durat
         if (!(vadThresholdDbfs < 0 && vadThresholdDbfs > -96)) {
             throw new IllegalArgumentException("vadThresholdDbfs must be in (-96, 0): " + vadThresholdDbfs);
         }
+        if (endSilence.isNegative()) {
+            throw new IllegalArgumentException("endSilenceMs must be 0 or more: " + endSilence.toMillis());
+        }
+    }
+
+    /** A policy with the default end-pointing silence. */
+    public CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Duration window, double vadThresholdDbfs) {
+        this(targetSpeech, minimumSpeech, window, vadThresholdDbfs, DEFAULT_END_SILENCE);
     }
 
     public static CapturePolicy defaultFor(AuthLevel level) {
@@ -49,7 +68,7 @@ public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Durat
 
     /**
      * This policy with some values replaced, from {@code key=value} pairs separated by commas:
-     * {@code targetSpeechMs}, {@code minimumSpeechMs}, {@code windowMs}, {@code vadThresholdDbfs}.
+     * {@code targetSpeechMs}, {@code minimumSpeechMs}, {@code windowMs}, {@code vadThresholdDbfs}, {@code endSilenceMs}.
      */
     public CapturePolicy withOverrides(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -59,6 +78,7 @@ public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Durat
         Duration minimum = minimumSpeech;
         Duration maxWindow = window;
         double threshold = vadThresholdDbfs;
+        Duration silence = endSilence;
         for (String pair : spec.split(",")) {
             String[] kv = pair.split("=", 2);
             if (kv.length != 2) {
@@ -72,18 +92,24 @@ public record CapturePolicy(Duration targetSpeech, Duration minimumSpeech, Durat
                     case "minimumspeechms" -> minimum = Duration.ofMillis(Long.parseLong(value));
                     case "windowms" -> maxWindow = Duration.ofMillis(Long.parseLong(value));
                     case "vadthresholddbfs" -> threshold = Double.parseDouble(value);
+                    case "endsilencems" -> silence = Duration.ofMillis(Long.parseLong(value));
                     default -> throw new IllegalArgumentException("unknown capture policy key: " + kv[0].trim());
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("capture policy value is not a number: " + pair.trim());
             }
         }
-        return new CapturePolicy(target, minimum, maxWindow, threshold);
+        return new CapturePolicy(target, minimum, maxWindow, threshold, silence);
     }
 
     @Override
     public String toString() {
-        return describe(targetSpeech, minimumSpeech, window, vadThresholdDbfs);
+        return describe(targetSpeech, minimumSpeech, window, vadThresholdDbfs) + ",endSilenceMs=" + endSilence.toMillis();
+    }
+
+    /** True when end-pointing is on. */
+    public boolean endPointing() {
+        return !endSilence.isZero();
     }
 
     private static String describe(Duration target, Duration minimum, Duration window, double threshold) {

@@ -14,7 +14,7 @@ public record CaptureSettings(Map<AuthLevel, CapturePolicy> policies, StartSelec
 
     /** Where GetMedia starts (PRODUCER_TIMESTAMP, the default, SERVER_TIMESTAMP or FRAGMENT_NUMBER). */
     public static final String KVS_START_SELECTOR = "KVS_START_SELECTOR";
-    /** Overrides of the STANDARD capture policy, e.g. {@code targetSpeechMs=8000,windowMs=20000}. */
+    /** Overrides of the STANDARD capture policy, e.g. {@code targetSpeechMs=8000,windowMs=20000,endSilenceMs=700}. */
     public static final String CAPTURE_POLICY_STANDARD = "CAPTURE_POLICY_STANDARD";
     /** Overrides of the HIGH capture policy. */
     public static final String CAPTURE_POLICY_HIGH = "CAPTURE_POLICY_HIGH";

@@ -17,6 +17,8 @@ public final class EnergyVad {
     private int samplesInWindow;
     private int run;
     private long speechWindows;
+    /** Closed windows since the last one counted as speech (all of them before any speech). */
+    private long windowsSinceSpeech;
 
     public EnergyVad(AudioFormat monoFormat, double thresholdDbfs) {
         if (monoFormat.channels() != 1 || monoFormat.bigEndian()) {
@@ -79,14 +81,29 @@ public final class EnergyVad {
         samplesInWindow = 0;
         if (!loud) {
             run = 0;
+            windowsSinceSpeech++;
             return;
         }
         run++;
         if (run == CapturePolicy.MIN_SPEECH_RUN_WINDOWS) {
             speechWindows += run;
+            windowsSinceSpeech = 0;
         } else if (run > CapturePolicy.MIN_SPEECH_RUN_WINDOWS) {
             speechWindows++;
+            windowsSinceSpeech = 0;
+        } else {
+            windowsSinceSpeech++;
         }
+    }
+
+    /** How long since the last speech (the whole audio when there was none). */
+    public long trailingSilenceMillis() {
+        return windowsSinceSpeech * CapturePolicy.VAD_WINDOW.toMillis();
+    }
+
+    /** True while loud windows are coming in: what sounds like silence may be the start of a word. */
+    public boolean inLoudRun() {
+        return run > 0;
     }
 
     public long speechMillis() {

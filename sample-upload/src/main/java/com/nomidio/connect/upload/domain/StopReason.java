@@ -4,6 +4,8 @@ package com.nomidio.connect.upload.domain;
 public enum StopReason {
     /** The policy's target of net speech was reached. */
     ENOUGH_SPEECH,
+    /** The minimum speech was captured and the caller then stayed silent for the policy's end silence. */
+    CALLER_STOPPED,
     /** The capture window is full. */
     WINDOW_FULL,
     /** A fragment of another contact (or of no provable contact) followed this contact's audio: Connect reuses streams. */

@@ -39,6 +39,17 @@ class CapturePolicyTest {
     }
 
     @Test
+    void withOverrides_whenEndSilenceGiven_setsItAndZeroTurnsEndPointingOff() {
+        CapturePolicy standard = CapturePolicy.defaultFor(AuthLevel.STANDARD);
+
+        assertThat(standard.endSilence()).isEqualTo(CapturePolicy.DEFAULT_END_SILENCE);
+        assertThat(standard.endPointing()).isTrue();
+        assertThat(standard.withOverrides("endSilenceMs=1200").endSilence()).isEqualTo(Duration.ofMillis(1200));
+        assertThat(standard.withOverrides("endSilenceMs=0").endPointing()).isFalse();
+        assertThatThrownBy(() -> standard.withOverrides("endSilenceMs=-1")).hasMessageContaining("endSilenceMs");
+    }
+
+    @Test
     void fromEnvironment_whenSelectorAndReserveSet_readsThem() {
         CaptureSettings settings = CaptureSettings.fromEnvironment(Map.of("KVS_START_SELECTOR", "fragment_number",
                 "UPLOAD_RESERVE_MS", "2500", "CAPTURE_POLICY_HIGH", "windowMs=30000"));

@@ -56,6 +56,36 @@ class EnergyVadTest {
         assertThat(sliced.speechMillis()).isEqualTo(whole.speechMillis()).isEqualTo(500);
     }
 
+    @Test
+    void trailingSilenceMillis_whenSpeechThenSilence_countsOnlyTheSilenceAfterTheLastSpeech() {
+        EnergyVad vad = new EnergyVad(TELEPHONE, -42);
+        byte[] tone = tone(4000, 0.1);
+        byte[] silence = new byte[2 * 2400]; // 300 ms
+
+        vad.accept(silence, 0, silence.length);
+        vad.accept(tone, 0, tone.length);
+        assertThat(vad.trailingSilenceMillis()).isZero();
+        vad.accept(silence, 0, silence.length);
+
+        assertThat(vad.trailingSilenceMillis()).isEqualTo(300);
+        assertThat(vad.inLoudRun()).isFalse();
+    }
+
+    @Test
+    void trailingSilenceMillis_whenAClickFollowsTheSpeech_keepsCountingTheClickAsSilence() {
+        EnergyVad vad = new EnergyVad(TELEPHONE, -42);
+        byte[] tone = tone(4000, 0.1);
+        byte[] click = tone(320, 0.5); // two 20 ms windows: not speech
+        byte[] silence = new byte[2 * 1600]; // 200 ms
+
+        vad.accept(tone, 0, tone.length);
+        vad.accept(silence, 0, silence.length);
+        vad.accept(click, 0, click.length);
+        vad.accept(silence, 0, silence.length);
+
+        assertThat(vad.trailingSilenceMillis()).isEqualTo(440);
+    }
+
     private static byte[] tone(int samples, double amplitude) {
         ByteBuffer out = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {

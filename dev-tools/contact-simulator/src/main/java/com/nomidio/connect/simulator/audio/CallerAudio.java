@@ -25,6 +25,16 @@ public final class CallerAudio {
     public static final int SAMPLE_RATE = 8000;
     private static final AudioFormat TELEPHONE = new AudioFormat(SAMPLE_RATE, 16, 1, true, false);
     private static final String FIXTURES = "fixtures/audio/";
+    /** A scripted pause: {@code pause:1500} is 1.5 s of silence between utterances. */
+    public static final String PAUSE_PREFIX = "pause:";
+    /** The longest pause a script may hold: longer than any capture window. */
+    private static final long MAX_PAUSE_MILLIS = 60_000;
+    /**
+     * Where a word ends, for the figures: the end of the last 20 ms window at or above -42 dBFS RMS (sampleUpload's
+     * STANDARD VAD threshold), so "the last word" is what the capture would count as speech.
+     */
+    private static final double LAST_SOUND_DBFS = -42;
+    private static final int WINDOW_SAMPLES = SAMPLE_RATE / 50;
     /** Short names for the shared fixtures (fixtures/audio/README.md). */
     public static final Map<String, String> FIXTURE_NAMES = Map.of(
             "voice-a", "voice-a-passphrase.wav",
@@ -36,8 +46,14 @@ public final class CallerAudio {
     private CallerAudio() {
     }
 
-    /** A fixture name ({@link #FIXTURE_NAMES}, or a fixture file name) or a path to a WAV file. */
+    /**
+     * A fixture name ({@link #FIXTURE_NAMES}, or a fixture file name), a path to a WAV file, or {@code pause:MS}
+     * (that many milliseconds of silence: a caller who hesitates).
+     */
     public static short[] load(String source) {
+        if (source.toLowerCase(Locale.ROOT).startsWith(PAUSE_PREFIX)) {
+            return pause(source.substring(PAUSE_PREFIX.length()).trim(), source);
+        }
         String fixture = FIXTURE_NAMES.getOrDefault(source.toLowerCase(Locale.ROOT), source);
         Path file = Path.of(source);
         try {
@@ -73,6 +89,34 @@ public final class CallerAudio {
 
     public static long millis(short[] samples) {
         return samples.length * 1000L / SAMPLE_RATE;
+    }
+
+    /** Milliseconds from the start of {@code samples} to the end of the last word, or -1 when nothing is loud enough. */
+    public static long lastSoundMillis(short[] samples) {
+        double threshold = Math.pow(10, LAST_SOUND_DBFS / 10) * 32768.0 * 32768.0;
+        for (int end = samples.length - samples.length % WINDOW_SAMPLES; end >= WINDOW_SAMPLES; end -= WINDOW_SAMPLES) {
+            double sum = 0;
+            for (int i = end - WINDOW_SAMPLES; i < end; i++) {
+                sum += (double) samples[i] * samples[i];
+            }
+            if (sum / WINDOW_SAMPLES >= threshold) {
+                return end * 1000L / SAMPLE_RATE;
+            }
+        }
+        return -1;
+    }
+
+    private static short[] pause(String millis, String source) {
+        long length;
+        try {
+            length = Long.parseLong(millis);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": a pause is pause:MILLISECONDS, e.g. pause:1500");
+        }
+        if (length < 0 || length > MAX_PAUSE_MILLIS) {
+            throw new IllegalArgumentException(source + ": a pause lasts 0 to " + MAX_PAUSE_MILLIS + " ms");
+        }
+        return new short[(int) (length * SAMPLE_RATE / 1000)];
     }
 
     private static short[] decode(InputStream in, String source) throws IOException {

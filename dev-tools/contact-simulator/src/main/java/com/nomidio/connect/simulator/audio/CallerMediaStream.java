@@ -15,71 +15,138 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The contact's Kinesis Video stream as Connect fills it, served by the local KVS endpoint: Connect-shaped MKV
- * (AUDIO_FROM_CUSTOMER and AUDIO_TO_CUSTOMER tracks, KVS fragment tags, the ContactId tag on every fragment).
- * The stream reuses one the previous contact had, so it begins with that contact's last fragment (another voice,
- * another ContactId) which sampleUpload must never take. From streaming start the caller says their utterances,
- * then the line is silent up to {@code streamMillis}; AUDIO_TO_CUSTOMER carries silence (prompts are not
- * synthesised). Everything streamed is available at once (GetMedia reads it faster than real time, as when the
- * reader is behind a live stream) unless a pace is set.
+ * The contact's Kinesis Video stream as Connect fills it during the call, served by the local KVS endpoint:
+ * Connect-shaped MKV (AUDIO_FROM_CUSTOMER and AUDIO_TO_CUSTOMER tracks, KVS fragment tags, the ContactId tag on
+ * every fragment, leading on the first of the session and trailing after that).
+ *
+ * <p>Time is the call's ({@link CallClock}). From streaming start Connect cuts the line into fragments of
+ * {@link #FRAGMENT_MILLIS}, producer-stamped at their call time; GetMedia gets each one only once the call clock has
+ * passed its end (a fragment is ingested whole), and nothing after streaming stops. The caller is silent until
+ * asked: their script (utterances and pauses) starts when the first prompt played after streaming started ends, so
+ * the voice prompt is heard out before anyone speaks. AUDIO_TO_CUSTOMER carries silence (prompts are not
+ * synthesised). The stream reuses one the previous contact had, so it begins with that contact's last fragment
+ * (another voice, another ContactId) which sampleUpload must never take.
  */
 public final class CallerMediaStream implements CustomerMedia {
 
     public static final int FRAGMENT_MILLIS = 2048;
     private static final String PREVIOUS_CONTACT_ID = "0b9e8d7c-6f5a-4b3c-9d2e-previous0001";
+    /** How often a GetMedia waiting for the next fragment looks at the call clock again. */
+    private static final long CLOCK_POLL_MILLIS = 10;
 
     private final FakeKinesisVideo kvs;
     private final SimulatedInstance instance;
     private final CallClock clock;
-    private final short[] callerAudio;
+    private final short[] script;
     private final short[] previousCallerAudio;
-    private final long streamMillis;
-    private ConnectCall call;
-    private long startedAtCallMillis;
+    private final int maxFragments;
+    /** Producer (epoch) time of call time 0. */
+    private final long epochAtCallStart;
 
-    public CallerMediaStream(FakeKinesisVideo kvs, SimulatedInstance instance, CallClock clock, short[] callerAudio,
+    // guarded by this
+    private String contactId;
+    private long startedAtCallMillis = -1;
+    private Long askedAtCallMillis;
+    private Long stoppedAtCallMillis;
+
+    /**
+     * @param script        what the caller says when asked (utterances and pauses, one after the other)
+     * @param streamMillis  the longest the stream runs from streaming start
+     */
+    public CallerMediaStream(FakeKinesisVideo kvs, SimulatedInstance instance, CallClock clock, short[] script,
             short[] previousCallerAudio, long streamMillis) {
         this.kvs = kvs;
         this.instance = instance;
         this.clock = clock;
-        this.callerAudio = callerAudio.clone();
+        this.script = script.clone();
         this.previousCallerAudio = previousCallerAudio.clone();
-        this.streamMillis = Math.max(streamMillis, CallerAudio.millis(callerAudio));
+        this.maxFragments = (int) Math.max(1, (streamMillis + FRAGMENT_MILLIS - 1) / FRAGMENT_MILLIS);
+        this.epochAtCallStart = System.currentTimeMillis() - clock.now();
     }
 
     @Override
-    public Contact.CustomerAudioStream start(String contactId) {
-        long startMillis = System.currentTimeMillis();
-        CallBuilder builder = new CallBuilder().startingAt(startMillis - FRAGMENT_MILLIS);
+    public synchronized Contact.CustomerAudioStream start(String contact) {
+        this.contactId = contact;
+        this.startedAtCallMillis = clock.now();
+        this.askedAtCallMillis = null;
+        this.stoppedAtCallMillis = null;
+        kvs.serve(new Live());
+        long startProducerMillis = epochAtCallStart + startedAtCallMillis;
+        return new Contact.CustomerAudioStream(instance.streamArn(contact, startProducerMillis - 3_600_000L),
+                ConnectCall.fragmentNumber(1), startProducerMillis, null, null);
+    }
+
+    @Override
+    public synchronized void promptEnded(long callMillis) {
+        if (startedAtCallMillis >= 0 && askedAtCallMillis == null && stoppedAtCallMillis == null) {
+            askedAtCallMillis = callMillis;
+        }
+    }
+
+    @Override
+    public synchronized Contact.CustomerAudioStream stop(Contact.CustomerAudioStream streaming) {
+        long stopAt = clock.now();
+        stoppedAtCallMillis = stopAt;
+        notifyAll();
+        int last = Math.max(1, Math.min(maxFragments, (int) ((stopAt - startedAtCallMillis) / FRAGMENT_MILLIS) + 1));
+        return streaming.stopped(ConnectCall.fragmentNumber(last), epochAtCallStart + stopAt);
+    }
+
+    /** The call is over: whatever was still streaming stops (the caller hung up, or the contact moved on). */
+    public synchronized void end() {
+        if (startedAtCallMillis >= 0 && stoppedAtCallMillis == null) {
+            stoppedAtCallMillis = clock.now();
+        }
+        notifyAll();
+    }
+
+    /** When the caller was asked to speak (their audio starts then) on the call clock, or null if never. */
+    public synchronized Long askedAtCallMillis() {
+        return askedAtCallMillis;
+    }
+
+    /** When the caller's last word ended on the call clock (what they said may go on after streaming stopped), or null. */
+    public synchronized Long lastWordAtCallMillis() {
+        long lastSound = CallerAudio.lastSoundMillis(script);
+        return askedAtCallMillis == null || lastSound < 0 ? null : askedAtCallMillis + lastSound;
+    }
+
+    /** How long the script runs, silence included. */
+    public long scriptMillis() {
+        return CallerAudio.millis(script);
+    }
+
+    private long fragmentStartCallMillis(int index) {
+        return startedAtCallMillis + (long) (index - 1) * FRAGMENT_MILLIS;
+    }
+
+    /** The stream up to fragment {@code upTo}: the previous contact's fragment, then this contact's so far. */
+    private ConnectCall callUpTo(int upTo) {
+        CallBuilder builder = new CallBuilder().startingAt(epochAtCallStart + startedAtCallMillis - FRAGMENT_MILLIS);
         int samplesPerFragment = builder.samplesFor(FRAGMENT_MILLIS);
         builder.fragment(PREVIOUS_CONTACT_ID, slice(previousCallerAudio, 0, samplesPerFragment),
                 new short[samplesPerFragment], TagPlacement.BOTH);
-        int total = builder.samplesFor(streamMillis);
-        for (int at = 0; at < total; at += samplesPerFragment) {
-            builder.fragment(contactId, slice(callerAudio, at, samplesPerFragment), new short[samplesPerFragment],
-                    at == 0 ? TagPlacement.BOTH : TagPlacement.TRAILING);
+        for (int index = 1; index <= upTo; index++) {
+            builder.fragment(contactId, callerSamples(fragmentStartCallMillis(index), samplesPerFragment),
+                    new short[samplesPerFragment], index == 1 ? TagPlacement.BOTH : TagPlacement.TRAILING);
         }
-        call = builder.build();
-        kvs.serve(ServedFragment.of(call, call.toFragmentBytes()));
-        startedAtCallMillis = clock.now();
-        Fragment first = call.fragments().get(1);
-        return new Contact.CustomerAudioStream(instance.streamArn(contactId, startMillis - 3_600_000L),
-                first.number(), first.producerMillis(), null, null);
+        return builder.build();
     }
 
-    @Override
-    public Contact.CustomerAudioStream stop(Contact.CustomerAudioStream streaming) {
-        long streamedMillis = clock.now() - startedAtCallMillis;
-        long stopMillis = streaming.startTimestampMillis() + streamedMillis;
-        List<Fragment> fragments = call.fragments();
-        int last = 1;
-        while (last + 1 < fragments.size() && fragments.get(last + 1).producerMillis() < stopMillis) {
-            last++;
+    /** What the line carries from {@code fromCallMillis}: silence until the caller is asked, then their script. */
+    private short[] callerSamples(long fromCallMillis, int length) {
+        short[] out = new short[length];
+        if (askedAtCallMillis == null) {
+            return out;
         }
-        // Nothing after the stop is ever in the stream.
-        List<byte[]> bytes = call.toFragmentBytes();
-        kvs.serve(ServedFragment.of(call, new ArrayList<>(bytes.subList(0, last + 1))));
-        return streaming.stopped(fragments.get(last).number(), stopMillis);
+        long offset = (fromCallMillis - askedAtCallMillis) * CallerAudio.SAMPLE_RATE / 1000;
+        for (int i = 0; i < length; i++) {
+            long at = offset + i;
+            if (at >= 0 && at < script.length) {
+                out[i] = script[(int) at];
+            }
+        }
+        return out;
     }
 
     private static short[] slice(short[] audio, int from, int length) {
@@ -87,5 +154,44 @@ public final class CallerMediaStream implements CustomerMedia {
             return new short[length];
         }
         return Arrays.copyOfRange(audio, from, from + length);
+    }
+
+    /** The stream as GetMedia reads it: fragment i once the call clock has passed its end, or streaming stopped in it. */
+    private final class Live implements FakeKinesisVideo.LiveStream {
+
+        @Override
+        public List<ServedFragment> index() {
+            synchronized (CallerMediaStream.this) {
+                List<Fragment> fragments = callUpTo(maxFragments).fragments();
+                List<ServedFragment> out = new ArrayList<>(fragments.size());
+                for (Fragment f : fragments) {
+                    out.add(new ServedFragment(new byte[0], f.number(), f.producerMillis(), f.serverMillis()));
+                }
+                return out;
+            }
+        }
+
+        @Override
+        public byte[] await(int index) throws InterruptedException {
+            synchronized (CallerMediaStream.this) {
+                if (index > maxFragments) {
+                    return null;
+                }
+                while (index > 0) {
+                    long start = fragmentStartCallMillis(index);
+                    if (stoppedAtCallMillis != null) {
+                        if (start >= stoppedAtCallMillis) {
+                            return null;
+                        }
+                        break;
+                    }
+                    if (clock.now() >= start + FRAGMENT_MILLIS) {
+                        break;
+                    }
+                    CallerMediaStream.this.wait(CLOCK_POLL_MILLIS);
+                }
+                return callUpTo(index).toFragmentBytes().get(index);
+            }
+        }
     }
 }

@@ -57,8 +57,9 @@ public final class SimulateCallCommand implements Callable<Integer> {
     boolean withheld;
 
     @Option(names = "--say", paramLabel = "WAV", split = ",", description =
-            "What the caller says when asked, in order (repeatable): a WAV file, or a fixture of fixtures/audio/:"
-            + " voice-a, voice-b, silence, voice-a-enrolment, voice-b-enrolment (default: voice-a,voice-a).")
+            "What the caller says when asked (once the prompt asking for it has ended), in order (repeatable): a WAV"
+            + " file, a fixture of fixtures/audio/ (voice-a, voice-b, silence, voice-a-enrolment, voice-b-enrolment),"
+            + " or pause:MS for a hesitation, e.g. voice-a,pause:1500,voice-a (default: voice-a,voice-a).")
     List<String> say = new ArrayList<>();
 
     @Option(names = "--keys", paramLabel = "KEYS", split = ",", description =
@@ -145,8 +146,9 @@ public final class SimulateCallCommand implements Callable<Integer> {
     Path seed;
 
     @Option(names = "--realtime", description =
-            "Run the call at real time: prompts and menus take their time and the caller's audio streams as it is "
-            + "spoken (default: nothing sleeps; sampleUpload reads the stream as fast as it can).")
+            "Run the call at real time: prompts and menus take their time (default: prompts and menus take no wall"
+            + " time; either way the caller's fragments reach the stream every 2 s of call time, and the call clock"
+            + " follows the wall clock while a function runs).")
     boolean realtime;
 
     @Option(names = "--json", description = "Print the result as JSON (transcript, attributes, outcome) instead.")

@@ -155,6 +155,11 @@ public final class CallRun {
         return transcript.add(flow == null ? null : flow.name(), actionId, kind, text, details);
     }
 
+    /** An event at a call time of its own, beside the flows (when the caller spoke). */
+    public TranscriptEvent recordAt(long atMillis, TranscriptEvent.Kind kind, String text, Map<String, String> details) {
+        return transcript.addAt(atMillis, null, null, kind, text, details);
+    }
+
     TranscriptEvent record(FlowAction action, TranscriptEvent.Kind kind, String text, Map<String, String> details) {
         return record(action.identifier(), kind, text, details);
     }

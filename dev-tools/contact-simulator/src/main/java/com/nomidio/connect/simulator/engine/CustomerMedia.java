@@ -8,4 +8,8 @@ public interface CustomerMedia {
 
     /** Streaming stops: the stream as Connect then reports it (stop fragment and time). */
     Contact.CustomerAudioStream stop(Contact.CustomerAudioStream streaming);
+
+    /** A prompt has just finished playing, at {@code callMillis}: a caller who was asked to speak starts now. */
+    default void promptEnded(long callMillis) {
+    }
 }

@@ -54,9 +54,10 @@ final class LambdaStep implements ActionStep {
         boolean stringMap = !"JSON".equals(action.parameter("ResponseValidation")
                 .map(v -> v.path("ResponseType").asText()).orElse("STRING_MAP"));
 
-        FunctionInvoker.Invocation invocation = call.functions().invoke(arn.get(), event(call.contact(), parameters),
-                Duration.ofSeconds(limitSeconds));
-        call.clock().advance(invocation.durationMillis());
+        byte[] event = event(call.contact(), parameters);
+        // The call goes on while the function runs: the caller speaks, their fragments reach the stream.
+        FunctionInvoker.Invocation invocation = call.clock().running(() -> call.functions().invoke(arn.get(), event,
+                Duration.ofSeconds(limitSeconds)));
         Map<String, String> details = new LinkedHashMap<>();
         details.put("function", invocation.functionName());
         parameters.forEach((k, v) -> details.put("parameter." + k, v));

@@ -81,6 +81,7 @@ final class PromptSteps {
         details.put("listener", toAgent ? "agent" : "caller");
         call.record(action, toAgent ? TranscriptEvent.Kind.AGENT_PROMPT : TranscriptEvent.Kind.PROMPT, text, details);
         call.clock().pass(millis);
+        call.media().promptEnded(call.clock().now());
     }
 
     private static String seconds(long millis) {

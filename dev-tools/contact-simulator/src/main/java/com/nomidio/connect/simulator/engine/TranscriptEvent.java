@@ -32,6 +32,8 @@ public record TranscriptEvent(long atMillis, String flow, String action, Kind ki
         TRANSFER("transfer"),
         /** What the caller pressed, or that they pressed nothing. */
         INPUT("keypad"),
+        /** The caller starts saying what they were asked to, and when their last word ends. */
+        CALLER("caller"),
         /** Contact, flow or tag attributes set. */
         ATTRIBUTES_SET("set"),
         /** A Compare (or a menu) took a branch. */

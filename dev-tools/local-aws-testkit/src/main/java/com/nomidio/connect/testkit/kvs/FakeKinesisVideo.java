@@ -23,6 +23,7 @@ public final class FakeKinesisVideo extends LocalHttpServer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private volatile List<ServedFragment> fragments;
+    private volatile LiveStream live;
     private final List<JsonNode> dataEndpointRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> mediaRequests = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -47,7 +48,31 @@ public final class FakeKinesisVideo extends LocalHttpServer {
      */
     public FakeKinesisVideo serve(List<ServedFragment> served) {
         this.fragments = List.copyOf(served);
+        this.live = null;
         return this;
+    }
+
+    /**
+     * Serves a stream whose fragments appear over time, as a producer makes them: GetMedia sends each one when the
+     * stream says it is complete, and ends when the stream ends.
+     */
+    public FakeKinesisVideo serve(LiveStream stream) {
+        this.live = stream;
+        this.fragments = List.of();
+        return this;
+    }
+
+    /** A stream being produced while it is read (Connect filling a contact's stream during the call). */
+    public interface LiveStream {
+
+        /**
+         * Every fragment the stream holds or may yet hold, in order, for the start selectors: number and producer
+         * and server times (the bytes are not read from here).
+         */
+        List<ServedFragment> index();
+
+        /** Fragment {@code index}'s bytes once it is complete, waiting until then; null when the stream ended first. */
+        byte[] await(int index) throws InterruptedException;
     }
 
     public FakeKinesisVideo fragmentNumberInclusive(boolean inclusive) {
@@ -114,7 +139,7 @@ public final class FakeKinesisVideo extends LocalHttpServer {
     }
 
     public long totalBytes() {
-        return fragments.stream().mapToLong(f -> f.bytes().length).sum();
+        return this.fragments.stream().mapToLong(f -> f.bytes().length).sum();
     }
 
     /** System.nanoTime() when each served fragment's last byte was flushed. */
@@ -163,7 +188,8 @@ public final class FakeKinesisVideo extends LocalHttpServer {
         if (!waitFor(mediaOpenDelayMillis)) {
             return;
         }
-        List<ServedFragment> fragments = this.fragments;
+        LiveStream liveStream = this.live;
+        List<ServedFragment> fragments = liveStream != null ? liveStream.index() : this.fragments;
         int start = startIndex(fragments, request.path("StartSelector"));
         int breakAt = breakAfterFragments < 0 ? -1 : Math.min(fragments.size() - 1, start + breakAfterFragments);
         exchange.getResponseHeaders().add("Content-Type", "video/webm");
@@ -173,7 +199,10 @@ public final class FakeKinesisVideo extends LocalHttpServer {
                 if (paceMillis > 0 && i > start) {
                     Thread.sleep(paceMillis);
                 }
-                byte[] bytes = fragments.get(i).bytes();
+                byte[] bytes = liveStream != null ? liveStream.await(i) : fragments.get(i).bytes();
+                if (bytes == null) {
+                    break; // the producer stopped before this fragment
+                }
                 if (i == breakAt) {
                     out.write(bytes, 0, bytes.length / 2);
                     out.flush();

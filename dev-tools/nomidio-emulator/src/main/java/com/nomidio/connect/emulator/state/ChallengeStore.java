@@ -66,10 +66,14 @@ public final class ChallengeStore {
 
         ChallengeResult result() {
             // Whose challenge it is travels with every result: the client checks it against the contact asking.
-            return new ChallengeResult(id, status, level, reason, nomidioId, contactId, null, null);
+            // The voice part has passed and the face check is awaited: the flow asks the caller for it now.
+            return new ChallengeResult(id, status, level, reason, nomidioId, contactId, null, null,
+                    status == ChallengeStatus.PENDING && FACE_CHECK_AWAITED.equals(faceCheck));
         }
     }
 
+    /** A HIGH challenge's face check while it is awaited (the voice part has passed). */
+    private static final String FACE_CHECK_AWAITED = "PENDING";
     private final SampleVerifier verifier;
     private final EmulatorSettings settings;
     private final Clock clock;
@@ -143,17 +147,22 @@ public final class ChallengeStore {
         return finish(challengeId, ChallengeStatus.TIMEOUT, reason.name());
     }
 
-    /** The result, waiting up to {@code wait} for it to leave PENDING; wakes as soon as it does. */
+    /**
+     * The result, waiting up to {@code wait} for it to leave PENDING; wakes as soon as it does, or as soon as a HIGH
+     * challenge's voice part passes (the face check is then awaited, and the flow asks the caller for it).
+     */
     public ChallengeResult awaitResult(String challengeId, Duration wait) {
         long waitUntil = System.nanoTime() + wait.toNanos();
         lock.lock();
         try {
             ChallengeRecord record = get(challengeId);
             record.resultReads++;
+            boolean faceCheckAwaitedAtStart = FACE_CHECK_AWAITED.equals(record.faceCheck);
             while (true) {
                 expireIfDue(record);
                 long left = waitUntil - System.nanoTime();
-                if (record.status.isFinal() || left <= 0) {
+                boolean faceCheckNowAwaited = !faceCheckAwaitedAtStart && FACE_CHECK_AWAITED.equals(record.faceCheck);
+                if (record.status.isFinal() || left <= 0 || faceCheckNowAwaited) {
                     return record.result();
                 }
                 long untilExpiry = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
@@ -253,7 +262,7 @@ public final class ChallengeStore {
                     return;
                 }
                 faceCheck = settings.faceCheck();
-                record.faceCheck = "PENDING";
+                record.faceCheck = FACE_CHECK_AWAITED;
                 changed.signalAll();
             } finally {
                 lock.unlock();

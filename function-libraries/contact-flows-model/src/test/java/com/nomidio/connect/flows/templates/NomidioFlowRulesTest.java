@@ -135,7 +135,22 @@ class NomidioFlowRulesTest {
 
         assertThat(equalsOperands(check)).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(ChallengeStatus.values()).map(Enum::name).toList());
-        assertThat(targetOf(check, "PENDING")).isEqualTo("Pause before next check");
+        // PENDING comes back only after challengeResult's long-poll has waited: poll again at once (after asking for
+        // the face check if the answer says it is now awaited), no extra pause.
+        assertThat(targetOf(check, "PENDING")).isEqualTo("Check face check");
+    }
+
+    @Test
+    void challengeFlow_whenStandard_pollsAsSoonAsTheVoicePromptEnds() {
+        FlowDocument challenge = render(NomidioFlow.CHALLENGE_FLOW);
+        FlowAction level = challenge.action("Check challenge level").orElseThrow();
+
+        // The verdict is spoken as soon as it is known: no fixed listening time and no "please hold" for STANDARD.
+        assertThat(challenge.action("Voice prompt").orElseThrow().transitions().nextAction())
+                .isEqualTo("Check challenge level");
+        assertThat(level.transitions().nextAction()).isEqualTo("Standard level wait loop");
+        assertThat(targetOf(challenge.action("Standard level wait loop").orElseThrow(), "ContinueLooping"))
+                .isEqualTo("Get challenge result");
     }
 
     @Test
@@ -148,7 +163,14 @@ class NomidioFlowRulesTest {
         assertThat(level.textParameter("ComparisonValue")).contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
         assertThat(challenge.action("Choose wait loop").orElseThrow().textParameter("ComparisonValue"))
                 .contains("$.Attributes." + ContactAttribute.CHALLENGE_AUTH.key());
-        String highPrompt = targetOf(level, "HIGH");
+        // HIGH polls from the end of the voice prompt too, and asks for the face check once the voice part has
+        // passed (challengeResult answers nomidio_face_check=PENDING), then waits in a loop of its own.
+        assertThat(targetOf(level, "HIGH")).isEqualTo("High level wait loop");
+        FlowAction faceCheck = challenge.action("Check face check").orElseThrow();
+        assertThat(faceCheck.textParameter("ComparisonValue")).contains("$.External." + ContactAttribute.FACE_CHECK.key());
+        assertThat(faceCheck.transitions().nextAction()).isEqualTo("Choose wait loop");
+        String highPrompt = targetOf(faceCheck, "PENDING");
+        assertThat(challenge.action(highPrompt).orElseThrow().transitions().nextAction()).isEqualTo("Face check wait loop");
         assertThat(challenge.action(highPrompt).orElseThrow().textParameter("Text").orElseThrow()).contains("face check");
         int high = loopCount(challenge, "High level wait loop");
         int standard = loopCount(challenge, "Standard level wait loop");
