@@ -79,6 +79,7 @@ export function vocabulary() {
         AuthLevel: names('AuthLevel.java', 'AuthLevel'),
         ChallengeStatus: names('ChallengeStatus.java', 'ChallengeStatus'),
         VoiceAuthOutcome: names('VoiceAuthOutcome.java', 'VoiceAuthOutcome'),
+        AgentChallengeRequest: names('AgentChallengeRequest.java', 'AgentChallengeRequest'),
     };
 }
 
@@ -98,7 +99,7 @@ function render(v) {
     ];
     lines.push(`export const ContactAttribute = strict('ContactAttribute', ${JSON.stringify(v.ContactAttribute)});`);
     lines.push(`export const ContactAttributeKind = strict('ContactAttributeKind', ${JSON.stringify(v.ContactAttributeKind)});`);
-    for (const name of ['NomidioStatus', 'FraudFlag', 'AuthLevel', 'ChallengeStatus', 'VoiceAuthOutcome']) {
+    for (const name of ['NomidioStatus', 'FraudFlag', 'AuthLevel', 'ChallengeStatus', 'VoiceAuthOutcome', 'AgentChallengeRequest']) {
         lines.push(`export const ${name} = strict('${name}', constants(${JSON.stringify(v[name])}));`);
     }
     lines.push('/** NomidioStatus.canBeChallenged(): the guide\'s "Authenticated" statuses. */');

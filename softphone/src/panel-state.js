@@ -2,6 +2,7 @@
 // the connected contact's attributes, the action in flight and the last answer. The view (view.js) only draws
 // what this returns; the unit tests cover every status × fraud flag × challenge result here.
 import {
+    AgentChallengeRequest,
     AUTHENTICATED_STATUSES,
     AuthLevel,
     ChallengeStatus,
@@ -14,11 +15,8 @@ import {
     ACTION_TEXT, ERROR_TEXT, FRAUD_TEXT, LEVEL_TEXT, RESULT_TEXT, STATUS_TEXT, VOICE_AUTH_TEXT,
 } from './texts.js';
 
-/**
- * The value the agent API writes to nomidio_agent_challenge while the contact is on its way to the challenge
- * (ContactAttribute.AGENT_CHALLENGE's documented value; the Java side names it only in that comment).
- */
-export const AGENT_CHALLENGE_REQUESTED = 'REQUESTED';
+/** The value the agent API writes to nomidio_agent_challenge while the contact is on its way to the challenge. */
+export const AGENT_CHALLENGE_REQUESTED = AgentChallengeRequest.REQUESTED;
 
 export const Screen = Object.freeze({
     NO_CONTACT: 'NO_CONTACT',

@@ -3,6 +3,7 @@ package com.nomidio.connect.agentapi.domain;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.GatewayIds;
@@ -42,9 +43,6 @@ public final class AgentApi implements AgentRequests {
             ContactAttribute.NOMIDIO_ID,
             ContactAttribute.VOICE_AUTH,
             ContactAttribute.AGENT_CHALLENGE);
-
-    /** {@code nomidio_agent_challenge} while the contact is on its way to the agent challenge queue. */
-    public static final String AGENT_CHALLENGE_REQUESTED = "REQUESTED";
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentApi.class);
 
@@ -125,7 +123,7 @@ public final class AgentApi implements AgentRequests {
         }
         Map<String, String> changes = new LinkedHashMap<>();
         changes.put(ContactAttribute.AUTH_LEVEL.key(), request.level().name());
-        changes.put(ContactAttribute.AGENT_CHALLENGE.key(), AGENT_CHALLENGE_REQUESTED);
+        changes.put(ContactAttribute.AGENT_CHALLENGE.key(), AgentChallengeRequest.REQUESTED.name());
         changes.put(ContactAttribute.RETURN_AGENT.key(), request.agent().arn());
         return written(AgentAction.CHALLENGE, contact, attributes, changes, null, deadline);
     }

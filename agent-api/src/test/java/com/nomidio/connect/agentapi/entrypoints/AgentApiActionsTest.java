@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nomidio.connect.agentapi.domain.AgentApi;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
@@ -64,7 +65,7 @@ class AgentApiActionsTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("outcome").asText()).isEqualTo("OK");
         assertThat(answer.body().path("action").asText()).isEqualTo("CHALLENGE");
-        assertThat(answer.attribute(ContactAttribute.AGENT_CHALLENGE)).isEqualTo(AgentApi.AGENT_CHALLENGE_REQUESTED);
+        assertThat(answer.attribute(ContactAttribute.AGENT_CHALLENGE)).isEqualTo(AgentChallengeRequest.REQUESTED.name());
         assertThat(harness.contactAttributes())
                 .containsEntry(ContactAttribute.AUTH_LEVEL.key(), "STANDARD")
                 .containsEntry(ContactAttribute.AGENT_CHALLENGE.key(), "REQUESTED")

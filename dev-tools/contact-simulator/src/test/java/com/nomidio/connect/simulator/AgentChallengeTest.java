@@ -4,6 +4,7 @@ import static com.nomidio.connect.simulator.SimulatorHarness.WORKING_QUEUE;
 import static com.nomidio.connect.simulator.SimulatorHarness.assertEveryOutputSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.simulator.engine.CallOutcome;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
@@ -128,7 +129,7 @@ class AgentChallengeTest {
                 .attribute(ContactAttribute.STATUS.key(), "ENROLLED")
                 .attribute(ContactAttribute.NOMIDIO_ID.key(), "NID-ENROLLED-A")
                 .attribute(ContactAttribute.AUTH_LEVEL.key(), level)
-                .attribute(ContactAttribute.AGENT_CHALLENGE.key(), "REQUESTED")
+                .attribute(ContactAttribute.AGENT_CHALLENGE.key(), AgentChallengeRequest.REQUESTED.name())
                 .attribute(ContactAttribute.RETURN_AGENT.key(), agentArn)
                 .agentQuickConnect(AGENT_ARN, promptsBeforeLeaving);
     }

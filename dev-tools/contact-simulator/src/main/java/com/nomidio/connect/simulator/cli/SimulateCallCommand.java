@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nomidio.connect.emulator.state.FaceCheck;
 import com.nomidio.connect.emulator.state.Seed;
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.phone.PhoneNumbers;
 import com.nomidio.connect.simulator.CallResult;
@@ -269,7 +270,7 @@ public final class SimulateCallCommand implements Callable<Integer> {
         if (agentChallenge != null) {
             String agent = SimulatedInstance.defaults().agentArn(SIMULATED_AGENT_ID);
             scenario.attribute(ContactAttribute.AUTH_LEVEL.key(), agentChallenge)
-                    .attribute(ContactAttribute.AGENT_CHALLENGE.key(), "REQUESTED")
+                    .attribute(ContactAttribute.AGENT_CHALLENGE.key(), AgentChallengeRequest.REQUESTED.name())
                     .attribute(ContactAttribute.RETURN_AGENT.key(), agent)
                     .agentQuickConnect(agent);
             if (keys.isEmpty()) {

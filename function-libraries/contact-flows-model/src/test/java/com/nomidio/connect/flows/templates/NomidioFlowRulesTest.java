@@ -3,6 +3,7 @@ package com.nomidio.connect.flows.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.domain.ChallengeStatus;
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.flows.analysis.AttributeAnalysis;
@@ -337,7 +338,7 @@ class NomidioFlowRulesTest {
     void postFlow_whenAnAgentChallengeWasRequested_queuesToThatAgentAndClearsTheRequestFirst() {
         FlowDocument post = render(NomidioFlow.POST_FLOW);
         FlowAction check = post.action(post.startAction()).orElseThrow();
-        String requested = targetOf(check, "REQUESTED");
+        String requested = targetOf(check, AgentChallengeRequest.REQUESTED.name());
         Set<String> clears = post.actions().stream().filter(a -> "".equals(AttributeAnalysis.written(a)
                 .get(ContactAttribute.AGENT_CHALLENGE.key()))).map(FlowAction::identifier).collect(Collectors.toSet());
 
