@@ -2,6 +2,7 @@ package com.nomidio.connect.simulator.load;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -84,19 +85,30 @@ final class AudioWatermark {
         int unmarked = 0;
         int silent = 0;
         for (int start = 0; start + BLOCK <= samples; start += BLOCK) {
-            int[] bits = new int[BLOCK];
+            short[] block = new short[BLOCK];
             boolean allZero = true;
+            boolean someZero = false;
             for (int i = 0; i < BLOCK; i++) {
-                short sample = pcm.getShort((start + i) * 2);
-                bits[i] = sample & 1;
-                allZero &= sample == 0;
+                block[i] = pcm.getShort((start + i) * 2);
+                allZero &= block[i] == 0;
+                someZero |= block[i] == 0;
             }
             if (allZero) {
-                // Digital silence carries no mark (nothing in this simulator produces it from a marked caller).
+                // Digital silence carries no mark: the simulated caller is silent (zeros) until the prompt asks them.
                 silent++;
                 continue;
             }
-            Integer number = decode(bits);
+            Integer number = decode(block, false);
+            if (number == null && someZero) {
+                // Where the caller starts (or stops) speaking, a block holds digital silence and marked sound: read
+                // the mark from the sound alone.
+                number = decode(block, true);
+                if (number == null && tooLittleSound(block)) {
+                    // Less than one code word of sound beside the silence cannot be attributed either way.
+                    silent++;
+                    continue;
+                }
+            }
             if (number == null) {
                 unmarked++;
             } else {
@@ -106,12 +118,26 @@ final class AudioWatermark {
         return new Reading(byCall, unmarked, silent);
     }
 
-    /** The call number of a block whose bits repeat one marked code word, at any phase; else null. */
-    private static Integer decode(int[] bits) {
-        for (int i = 16; i < bits.length; i++) {
-            if (bits[i] != bits[i - 16]) {
+    /**
+     * The call number of a block whose bits repeat one marked code word, at any phase; else null. With {@code
+     * skipZeros}, exact zeros (digital silence) say nothing and every one of the 16 bit positions is read from sound.
+     */
+    private static Integer decode(short[] block, boolean skipZeros) {
+        int[] bits = new int[16];
+        Arrays.fill(bits, -1);
+        for (int i = 0; i < block.length; i++) {
+            if (skipZeros && block[i] == 0) {
+                continue;
+            }
+            int bit = block[i] & 1;
+            if (bits[i % 16] == -1) {
+                bits[i % 16] = bit;
+            } else if (bits[i % 16] != bit) {
                 return null;
             }
+        }
+        if (Arrays.stream(bits).anyMatch(bit -> bit == -1)) {
+            return null;
         }
         for (int phase = 0; phase < 16; phase++) {
             int word = 0;
@@ -125,5 +151,19 @@ final class AudioWatermark {
             }
         }
         return null;
+    }
+
+    /** Some bit position is never read from a non-zero sample: the sound is shorter than one code word. */
+    private static boolean tooLittleSound(short[] block) {
+        boolean[] seen = new boolean[16];
+        for (int i = 0; i < block.length; i++) {
+            seen[i % 16] |= block[i] != 0;
+        }
+        for (boolean position : seen) {
+            if (!position) {
+                return true;
+            }
+        }
+        return false;
     }
 }

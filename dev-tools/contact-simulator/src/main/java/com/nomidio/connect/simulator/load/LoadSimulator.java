@@ -173,8 +173,8 @@ public final class LoadSimulator {
                 SimulatedInstance instance = settings.instance();
                 CallClock clock = new CallClock(settings.realTime());
                 Contact contact = new Contact(contactId, Contact.CHANNEL_VOICE, kind.number(), instance, Map.of());
-                FakeKinesisVideo kvs = new FakeKinesisVideo(List.of())
-                        .pace(settings.realTime() ? CallerMediaStream.FRAGMENT_MILLIS : 0);
+                // Fragments appear as the call clock passes them (CallerMediaStream's live stream), as for one call.
+                FakeKinesisVideo kvs = new FakeKinesisVideo(List.of());
                 streams.add(kvs);
                 CustomerMedia media = routed(new CallerMediaStream(kvs, instance, clock, callerAudio(kind, number),
                         CallerAudio.load("voice-b-enrolment"), settings.streamMillis()), kvs);
@@ -220,6 +220,12 @@ public final class LoadSimulator {
                 @Override
                 public Contact.CustomerAudioStream stop(Contact.CustomerAudioStream streaming) {
                     return media.stop(streaming);
+                }
+
+                // The caller speaks when the prompt that asks them ends: without this, every caller stays silent.
+                @Override
+                public void promptEnded(long callMillis) {
+                    media.promptEnded(callMillis);
                 }
             };
         }

@@ -47,6 +47,27 @@ class AudioWatermarkTest {
     }
 
     @Test
+    void read_whenTheCallerStartsSpeakingAfterDigitalSilence_attributesTheMixedBlockToThem() {
+        for (int zeros = 1; zeros < 64; zeros++) {
+            short[] speech = Arrays.copyOfRange(AudioWatermark.mark(VOICE, 21), 4000, 4000 + 64 * 3 - zeros);
+
+            AudioWatermark.Reading reading = AudioWatermark.read(wav(concat(new short[zeros], speech)));
+
+            assertThat(reading.foreignBlocks(21)).as("%d zeros first", zeros).isZero();
+            assertThat(reading.blocksByCall().get(21)).as("%d zeros first", zeros).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void read_whenUnmarkedSoundFollowsDigitalSilence_countsItAsForeign() {
+        short[] unmarked = Arrays.copyOfRange(CallerAudio.load("voice-b"), 8000, 8000 + 64 * 3 - 20);
+
+        AudioWatermark.Reading reading = AudioWatermark.read(wav(concat(new short[20], unmarked)));
+
+        assertThat(reading.unmarkedBlocks()).isEqualTo(3);
+    }
+
+    @Test
     void code_whenReadAtAnyRotation_namesOnlyItsOwnCall() {
         for (int number = 0; number < 300; number++) {
             short[] marked = AudioWatermark.mark(new short[64 * 2 + 15], number);
