@@ -1,10 +1,11 @@
 package com.nomidio.connect.agentapi.domain;
 
+import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.AuthLevel;
 import com.nomidio.connect.domain.ChallengeResult;
 import com.nomidio.connect.domain.ChallengeStatus;
-import com.nomidio.connect.domain.AgentChallengeRequest;
 import com.nomidio.connect.domain.ContactAttribute;
+import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.GatewayIds;
 import com.nomidio.connect.domain.Identity;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentApi implements AgentRequests {
 
-    /** What the panel reads, in this order (the contract's {@code attributes}); a missing one is "". */
-    public static final List<ContactAttribute> PANEL_ATTRIBUTES = List.of(
-            ContactAttribute.STATUS,
-            ContactAttribute.FRAUD_FLAG,
-            ContactAttribute.CHALLENGE_AUTH,
-            ContactAttribute.CHALLENGE_RESULT,
-            ContactAttribute.AUTHENTICATED_ENROLLED,
-            ContactAttribute.NOMIDIO_ID,
-            ContactAttribute.VOICE_AUTH,
-            ContactAttribute.AGENT_CHALLENGE);
+    /**
+     * What the panel reads, in this order (the contract's {@code attributes}; a missing one is ""): the flows' outputs
+     * but the challenge id (an internal handle the agent has no use for), then whether an agent challenge is on its way.
+     */
+    public static final List<ContactAttribute> PANEL_ATTRIBUTES = Stream.concat(
+            FlowAttributes.OUTPUTS.stream().filter(attribute -> attribute != ContactAttribute.CHALLENGE_ID),
+            Stream.of(ContactAttribute.AGENT_CHALLENGE)).toList();
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentApi.class);
 

@@ -2,8 +2,8 @@ package com.nomidio.connect.flows.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.AgentChallengeRequest;
+import com.nomidio.connect.domain.ChallengeStatus;
 import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.flows.analysis.AttributeAnalysis;
