@@ -33,7 +33,9 @@ class InteractionConfigurationsTest {
 
         assertThat(call.flowsEntered()).containsExactly("NOMIDIO-PRE-FLOW", "NOMIDIO-LEX-AUTHENTICATION-FLOW",
                 "NOMIDIO-CHALLENGE-FLOW", "NOMIDIO-POST-FLOW");
-        assertThat(call.nomidioActions()).containsExactly("lookup", "createChallenge", "startSampleUpload", "challengeResult");
+        // The challenge flow polls while the caller speaks: how many polls depends on when the verdict is ready.
+        assertThat(call.nomidioActions()).startsWith("lookup", "createChallenge", "startSampleUpload", "challengeResult");
+        assertThat(call.nomidioActions().subList(3, call.nomidioActions().size())).containsOnly("challengeResult");
         assertThat(call.attributes()).containsEntry("nomidio_challenge_result", "PASSED")
                 .containsEntry("nomidio_authenticated_enrolled", "true");
         assertThat(hookCalls(call)).as("no menu, so no bot turn").isEmpty();
