@@ -16,21 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handler as Lambda runs it: every sample event answered exactly once, unknown types, no secret in logs. */
 class DeploymentHelperHandlerTest {
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandler handler = new DeploymentHelperHandler(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     static Stream<String> sampleEvents() throws IOException {
         try (Stream<Path> files = Files.list(DeploymentHelperHarness.EVENTS)) {

@@ -32,8 +32,8 @@ import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Custom::NomidioContactFlows through the real handler: Connect and S3 on WireMock (real SDK clients), the
@@ -48,14 +48,10 @@ class ContactFlowsResourceTest {
     private static final String DELETE = "deployment-helper-delete-contact-flows.json";
     private static final String BUCKET = S3Stubs.BUCKET;
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void create_whenInstanceHasNoNomidioFlows_createsThemInOrderFeedingEachArnForward() {

@@ -23,8 +23,8 @@ import com.nomidio.connect.testkit.lex.LocalLexModels.Locale;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Custom::NomidioLexBots through the real handler: lexmodelsv2 on the kit's stateful local Lex and Connect on
@@ -39,14 +39,10 @@ class LexBotsResourceTest {
     private static final String BOT = DEFINITION.botName();
     private static final String PHYSICAL_ID = "nomidio-lex-bots:" + ConnectStubs.INSTANCE_ID;
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void create_whenNoBotExists_createsDefinesBuildsPublishesPointsTheAliasAndAssociates() {

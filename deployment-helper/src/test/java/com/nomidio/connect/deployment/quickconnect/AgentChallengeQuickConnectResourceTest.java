@@ -20,8 +20,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Custom::NomidioAgentChallengeQuickConnect through the real handler, Connect's REST-JSON API on WireMock with the
@@ -35,14 +35,10 @@ class AgentChallengeQuickConnectResourceTest {
     private static final String DELETE = "deployment-helper-delete-agent-challenge-quick-connect.json";
     private static final String NAME = "Nomidio Agent Challenge Flow";
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void create_whenTheInstanceHasNone_createsTheQueueQuickConnectAndShowsItOnTheWorkingQueue() throws IOException {

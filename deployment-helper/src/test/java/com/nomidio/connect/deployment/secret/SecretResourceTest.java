@@ -11,8 +11,8 @@ import com.nomidio.connect.secret.KmsAccessKeySecret;
 import com.nomidio.connect.secret.SecretEncryptionContext;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Custom::NomidioSecret through the real handler, the kit's local KMS, the answer on a local ResponseURL. */
 class SecretResourceTest {
@@ -22,14 +22,10 @@ class SecretResourceTest {
     private static final String ROTATED_KEY_ID = "7KQ2M4X8P1R6T3V9W5Z0";
     private static final String ROTATED_SECRET = "example-rotated-secret-not-real";
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler = new DeploymentHelperHandlerAccess(
             harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void create_whenKmsEncrypts_answersSuccessWithNoEchoCiphertext() {

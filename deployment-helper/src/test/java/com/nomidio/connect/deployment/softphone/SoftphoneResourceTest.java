@@ -23,8 +23,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Custom::NomidioSoftphone through the real handler: S3 and CloudFront on WireMock (real SDK clients), the page from
@@ -40,14 +40,10 @@ class SoftphoneResourceTest {
     private static final List<String> PAGE = List.of("index.html", "assets/app-3f9a1c2b.js",
             "assets/app-3f9a1c2b.css", "favicon.svg");
 
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess handler =
             new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void create_whenThePageIsPackaged_uploadsEveryListedFileAndTheGeneratedConfig() {

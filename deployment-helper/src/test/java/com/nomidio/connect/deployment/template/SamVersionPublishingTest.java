@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A parameter-only update (rotated credentials, a new gateway URL, supplier, enterprise or country code) must
@@ -50,13 +50,9 @@ class SamVersionPublishingTest {
             "EnterpriseCode", "ENT-EXAMPLE", "DefaultCountryCode", "GB");
 
     private final Map<String, Object> template = CloudFormationYaml.loadTemplate();
-    private final DeploymentHelperHarness harness = new DeploymentHelperHarness();
+    @RegisterExtension
+    final DeploymentHelperHarness harness = new DeploymentHelperHarness();
     private final DeploymentHelperHandlerAccess helper = new DeploymentHelperHandlerAccess(harness.dispatcher(Duration.ofSeconds(2)));
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"AccessKeyId", "GatewayUrl", "SupplierCode", "EnterpriseCode", "DefaultCountryCode"})

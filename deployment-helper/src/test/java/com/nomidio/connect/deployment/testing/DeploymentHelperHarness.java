@@ -24,13 +24,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Everything a deployment helper test needs on real HTTP: WireMock speaking Connect (REST-JSON), S3 (REST-XML,
  * path-style) and CloudFront (REST-XML), the kit's local KMS behind it, real SDK clients pointed at it, and the kit's ResponseURL server as
- * CloudFormation's.
+ * CloudFormation's. A JUnit extension ({@code @RegisterExtension} on an instance field): a fresh one per test, closed
+ * after it.
  */
-public final class DeploymentHelperHarness implements AutoCloseable {
+public final class DeploymentHelperHarness implements AutoCloseable, AfterEachCallback {
 
     /** The events/ folder at the repository root (tests run in the module directory). */
     public static final Path EVENTS = Path.of("..", "events");
@@ -91,6 +94,11 @@ public final class DeploymentHelperHarness implements AutoCloseable {
         ResponseUrlServer.Received answer = cloudFormation.onlyAnswer();
         assertThat(answer.method()).isEqualTo("PUT");
         assertThat(answer.json()).isEqualTo(expectedResponse(expectedFile));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override
