@@ -35,6 +35,8 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private final AgentRequests api;
     private final HttpApiEvents events;
+    /** False only for the priming copy: its made-up requests are no agent's action, so they leave no audit line. */
+    private final boolean audited;
     /** Held here: the runtime's CRaC context may hold its resources weakly. Null unless SnapStart initialises us. */
     private SnapStartPriming snapStart;
 
@@ -66,7 +68,7 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
      */
     static void prime(Map<String, String> loopbackEnvironment) throws IOException {
         AgentApiHandler copy = new AgentApiHandler(AgentApiWiring.fromEnvironment(loopbackEnvironment),
-                new HttpApiEvents(Json.mapper(), loopbackEnvironment.get(AgentApiWiring.SOFTPHONE_ORIGIN)));
+                new HttpApiEvents(Json.mapper(), loopbackEnvironment.get(AgentApiWiring.SOFTPHONE_ORIGIN)), false);
         APIGatewayV2HTTPEvent event;
         try (InputStream in = AgentApiHandler.class.getResourceAsStream("/priming-event.json")) {
             event = Json.mapper().readValue(in, APIGatewayV2HTTPEvent.class);
@@ -91,8 +93,13 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     AgentApiHandler(AgentRequests api, HttpApiEvents events) {
+        this(api, events, true);
+    }
+
+    private AgentApiHandler(AgentRequests api, HttpApiEvents events, boolean audited) {
         this.api = api;
         this.events = events;
+        this.audited = audited;
     }
 
     @Override
@@ -125,7 +132,9 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         try {
             return events.write(answer, event == null ? new APIGatewayV2HTTPEvent() : event);
         } finally {
-            audit(read, answer, Duration.ofNanos(System.nanoTime() - started));
+            if (audited) {
+                audit(read, answer, Duration.ofNanos(System.nanoTime() - started));
+            }
             MDC.clear();
         }
     }

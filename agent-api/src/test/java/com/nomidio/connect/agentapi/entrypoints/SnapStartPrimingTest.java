@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.snapstart.SnapStartPriming;
+import com.nomidio.connect.testkit.logging.CapturedStdout;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +18,9 @@ class SnapStartPrimingTest {
 
     @RegisterExtension
     static final AgentApiHarness harness = new AgentApiHarness();
+
+    @RegisterExtension
+    final CapturedStdout stdout = new CapturedStdout(() -> { }, () -> { });
 
     @Test
     void beforeCheckpoint_whenSnapStartInit_primesTheContactBindingAgainstTheLoopbackOnly() {
@@ -32,6 +36,8 @@ class SnapStartPrimingTest {
         assertThat(harness.connect.requests()).isEmpty();
         assertThat(harness.kms.requests()).isEmpty();
         assertThat(harness.gateway.getAllServeEvents()).isEmpty();
+        // The priming copy's made-up requests are no agent's action: the audit log holds none of them.
+        assertThat(stdout.jsonLines()).noneMatch(line -> line.path("audit").asText().equals("agentApi"));
     }
 
     @Test
