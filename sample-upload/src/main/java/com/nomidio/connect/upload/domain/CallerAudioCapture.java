@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * caller audio outgrows {@code maxFragmentBytes} is dropped whole, never sent (it is not a Connect fragment, and
  * buffering it would let the stream decide how much memory the function uses).
  *
+ * <p>End-pointing looks ahead. GetMedia relays a fragment's frames as they arrive, before the fragment (and its
+ * trailing {@code ContactId}) is complete, so the capture also runs the frames of the fragment being read through a
+ * copy of its voice-activity state. When the kept audio already holds the minimum speech and those unproven frames
+ * hold no speech, only the end silence, the caller has stopped: the capture stops there, without waiting up to a
+ * fragment for the tags, and the unproven frames are dropped like any pending ones. They only ever decide when to
+ * stop, never what is sent; a fragment with speech in it is still kept or refused whole when it completes.
+ *
  * <p>Thread-safe: the reader feeds it on its own thread, and at the deadline the function takes the result without
  * waiting for a read that may be blocked on a silent socket.
  */
@@ -51,6 +58,8 @@ public final class CallerAudioCapture {
     private byte[] pending = new byte[INITIAL_FRAGMENT_BYTES];
     private int pendingBytes;
     private boolean fragmentTooLarge;
+    /** The kept audio's voice activity carried on over this fragment's unproven frames (null: no lookahead). */
+    private EnergyVad lookahead;
 
     // what has been kept
     private AudioFormat keptFormat;
@@ -105,6 +114,7 @@ public final class CallerAudioCapture {
         clusterEnded = false;
         pendingBytes = 0;
         fragmentTooLarge = false;
+        lookahead = null;
     }
 
     /** The fragment's frames begin; {@code callerFormat} is null when the fragment has no caller track. */
@@ -149,7 +159,29 @@ public final class CallerAudioCapture {
         if (needed > pending.length) {
             pending = Arrays.copyOf(pending, (int) Math.min(maxFragmentBytes, Math.max(needed, pending.length * 2L)));
         }
+        int from = pendingBytes;
         pendingBytes += fragmentFormat.toMonoLittleEndian(data, pending, pendingBytes);
+        lookAhead(from);
+    }
+
+    /**
+     * Runs the frames just buffered (from {@code from}) through the lookahead, and stops when they show the caller
+     * has stopped: minimum speech in the kept audio, none in the unproven frames, and the end silence reached.
+     */
+    private void lookAhead(int from) {
+        if (vad == null || !policy.endPointing() || !fragmentFormat.equals(keptFormat)) {
+            return;
+        }
+        if (lookahead == null) {
+            lookahead = new EnergyVad(vad);
+            from = 0;
+        }
+        lookahead.accept(pending, from, pendingBytes - from);
+        if (lookahead.speechMillis() == vad.speechMillis() && callerStopped(lookahead)) {
+            LOG.atInfo().addKeyValue("fragmentNumber", fragmentNumber).addKeyValue("silentMs", lookahead.trailingSilenceMillis())
+                    .log("The caller stopped speaking: capture ends inside a fragment not yet complete, whose frames are not kept");
+            stop(StopReason.CALLER_STOPPED, "silentMs=" + lookahead.trailingSilenceMillis() + " in a fragment not yet complete");
+        }
     }
 
     /** A SimpleTag of the current fragment (leading or trailing), including GetMedia's own. */
@@ -266,20 +298,20 @@ public final class CallerAudioCapture {
             stop(StopReason.WINDOW_FULL, null);
         } else if (vad.speechMillis() >= policy.targetSpeech().toMillis()) {
             stop(StopReason.ENOUGH_SPEECH, null);
-        } else if (callerStopped()) {
+        } else if (callerStopped(vad)) {
             stop(StopReason.CALLER_STOPPED, "silentMs=" + vad.trailingSilenceMillis());
         }
     }
 
     /**
-     * End-pointing: the minimum is captured and the caller has been quiet for the policy's end silence. Judged on
-     * whole kept fragments only, so it never reads past the ContactId rule; before the minimum, silence never stops
-     * the capture.
+     * End-pointing: the minimum is captured and the caller has been quiet for the policy's end silence, by {@code
+     * activity} (the kept audio's, or its lookahead over unproven frames that hold no further speech); before the
+     * minimum, silence never stops the capture.
      */
-    private boolean callerStopped() {
-        long speech = vad.speechMillis();
+    private boolean callerStopped(EnergyVad activity) {
+        long speech = activity.speechMillis();
         return policy.endPointing() && speech > 0 && speech >= policy.minimumSpeech().toMillis()
-                && !vad.inLoudRun() && vad.trailingSilenceMillis() >= policy.endSilence().toMillis();
+                && !activity.inLoudRun() && activity.trailingSilenceMillis() >= policy.endSilence().toMillis();
     }
 
     private void stop(StopReason reason, String why) {

@@ -31,6 +31,19 @@ public final class EnergyVad {
         this.thresholdMeanSquare = Math.pow(10, thresholdDbfs / 10);
     }
 
+    /** A copy that goes on from where {@code other} is, leaving {@code other} as it was. */
+    public EnergyVad(EnergyVad other) {
+        this.format = other.format;
+        this.bytesPerSample = other.bytesPerSample;
+        this.windowSamples = other.windowSamples;
+        this.thresholdMeanSquare = other.thresholdMeanSquare;
+        this.sumSquares = other.sumSquares;
+        this.samplesInWindow = other.samplesInWindow;
+        this.run = other.run;
+        this.speechWindows = other.speechWindows;
+        this.windowsSinceSpeech = other.windowsSinceSpeech;
+    }
+
     public void accept(byte[] pcm, int offset, int length) {
         int end = offset + length - (length % bytesPerSample);
         if (bytesPerSample == 2) {

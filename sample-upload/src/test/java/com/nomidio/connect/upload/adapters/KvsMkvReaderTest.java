@@ -23,11 +23,13 @@ import com.nomidio.connect.testkit.kvs.fixtures.Audio;
 import com.nomidio.connect.testkit.kvs.fixtures.ConnectFixtures;
 import com.nomidio.connect.upload.testing.Wav;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,6 +157,56 @@ class KvsMkvReaderTest {
         assertThat(samples(result)).isEqualTo(call.callerSamples(0, 1));
     }
 
+    @Test
+    void read_whenTheCallerFallsSilentInAFragmentStillBeingMade_stopsWithoutWaitingForTheRestOfIt() throws Exception {
+        // Connect-shaped bytes as a live GetMedia relays them: three complete fragments (6 s of speech, then silence
+        // from 6.0 s), then only the first frames of the fourth, whose ContactId tag would come at its end, 2 s
+        // later. The stream has nothing more yet: reading on would fail. The end silence has passed in those frames,
+        // so the capture must stop on them, keep the three proven fragments and none of the unproven frames.
+        CallBuilder builder = new CallBuilder();
+        short[] speech = tone(builder.samplesFor(6000));
+        int perFragment = builder.samplesFor(2048);
+        short[] line = Arrays.copyOf(speech, perFragment * 4);
+        for (int i = 0; i < 4; i++) {
+            builder.fragment(CONTACT_ID, Arrays.copyOfRange(line, i * perFragment, (i + 1) * perFragment),
+                    new short[perFragment], i == 0 ? TagPlacement.BOTH : TagPlacement.TRAILING);
+        }
+        ConnectCall call = builder.build();
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        for (int i = 0; i < 3; i++) {
+            sent.writeBytes(call.toFragmentBytes().get(i));
+        }
+        List<ConnectCall.Chunk> fourth = call.toChunks(3);
+        for (ConnectCall.Chunk chunk : fourth) {
+            if (chunk.dueMillis() > 704) {
+                break; // the 704 ms of the fourth fragment that have been spoken so far
+            }
+            sent.writeBytes(chunk.bytes());
+        }
+        byte[] soFar = sent.toByteArray();
+        InputStream live = new InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws IOException {
+                if (at >= soFar.length) {
+                    throw new IOException("read past what the stream has made so far");
+                }
+                return soFar[at++] & 0xFF;
+            }
+        };
+        CapturePolicy standard = CapturePolicy.defaultFor(AuthLevel.STANDARD);
+        CallerAudioCapture capture = new CallerAudioCapture(CONTACT_ID, standard, null);
+
+        new KvsMkvReader().read(live, capture, () -> false);
+
+        CaptureResult result = capture.result();
+        assertThat(result.stopReason()).isEqualTo(StopReason.CALLER_STOPPED);
+        assertThat(result.fragmentsKept()).isEqualTo(3);
+        assertThat(samples(result)).isEqualTo(call.callerSamples(0, 3));
+        assertThat(result.speechMillis()).isBetween(5900L, 6000L);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static int indexOf(List<String> list, String item, int from) {
@@ -213,6 +265,15 @@ class KvsMkvReaderTest {
             }
         }
         return order;
+    }
+
+    /** A loud 300 Hz tone: speech to an energy VAD. */
+    private static short[] tone(int samples) {
+        short[] out = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            out[i] = (short) (Math.sin(2 * Math.PI * 300 * i / 8000.0) * 0.1 * 32767);
+        }
+        return out;
     }
 
     private static byte[] tone24(int samples) {

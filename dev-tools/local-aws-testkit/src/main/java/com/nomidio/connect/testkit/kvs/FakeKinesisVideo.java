@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nomidio.connect.testkit.http.LocalHttpServer;
 import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -53,8 +54,8 @@ public final class FakeKinesisVideo extends LocalHttpServer {
     }
 
     /**
-     * Serves a stream whose fragments appear over time, as a producer makes them: GetMedia sends each one when the
-     * stream says it is complete, and ends when the stream ends.
+     * Serves a stream whose fragments appear over time, as a producer makes them: GetMedia sends what the stream
+     * has made of each fragment as it makes it ({@link LiveStream#write}), and ends when the stream ends.
      */
     public FakeKinesisVideo serve(LiveStream stream) {
         this.live = stream;
@@ -73,6 +74,22 @@ public final class FakeKinesisVideo extends LocalHttpServer {
 
         /** Fragment {@code index}'s bytes once it is complete, waiting until then; null when the stream ended first. */
         byte[] await(int index) throws InterruptedException;
+
+        /**
+         * Writes fragment {@code index} to GetMedia's response as the stream makes it, flushing as it goes; false
+         * when the stream ended before the fragment began. By default the whole fragment once it is complete ({@link
+         * #await}); a stream that relays frames as they are produced, as GetMedia does from KVS's in-memory buffer,
+         * writes them as they come.
+         */
+        default boolean write(int index, OutputStream out) throws IOException, InterruptedException {
+            byte[] bytes = await(index);
+            if (bytes == null) {
+                return false;
+            }
+            out.write(bytes);
+            out.flush();
+            return true;
+        }
     }
 
     public FakeKinesisVideo fragmentNumberInclusive(boolean inclusive) {
@@ -199,6 +216,15 @@ public final class FakeKinesisVideo extends LocalHttpServer {
                 if (paceMillis > 0 && i > start) {
                     Thread.sleep(paceMillis);
                 }
+                if (liveStream != null && i != breakAt) {
+                    CountingOutputStream counted = new CountingOutputStream(out);
+                    if (!liveStream.write(i, counted)) {
+                        break; // the producer stopped before this fragment
+                    }
+                    bytesSent.addAndGet(counted.count);
+                    fragmentSentNanos.add(System.nanoTime());
+                    continue;
+                }
                 byte[] bytes = liveStream != null ? liveStream.await(i) : fragments.get(i).bytes();
                 if (bytes == null) {
                     break; // the producer stopped before this fragment
@@ -225,6 +251,27 @@ public final class FakeKinesisVideo extends LocalHttpServer {
             clientWentAway = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Counts what a live stream writes, for {@link #bytesSent()}. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
         }
     }
 
