@@ -5,7 +5,7 @@
 #   dev-tools/benchmarks/run.sh deployment-helper
 #   dev-tools/benchmarks/run.sh sample-upload        (BENCH_WORK=/some/dir keeps the generated calls and GC log)
 #   dev-tools/benchmarks/run.sh emulator-smoke
-#   dev-tools/benchmarks/run.sh caller-wait [runs per caller=3] [before|after|both]
+#   dev-tools/benchmarks/run.sh caller-wait [runs per caller=3] [before|after|whole|all]
 #   dev-tools/benchmarks/run.sh all
 # The Java benchmarks are Maven modules behind the benchmarks profile (mvn -P benchmarks ...), built like every
 # module; each runs on its function's shaded jar, as Lambda loads it.
@@ -100,7 +100,7 @@ sample_upload() {
 
 # The caller's wait (issue 12): callers played through the contact simulator, verdict delay on the call clock.
 caller_wait() {
-    local runs=${1:-3} which=${2:-both} out=dev-tools/benchmarks/caller-wait/target
+    local runs=${1:-3} which=${2:-all} out=dev-tools/benchmarks/caller-wait/target
     mvn -B -ntp -q -P benchmarks -pl dev-tools/benchmarks/caller-wait -am -DskipTests package
     unset JAVA_TOOL_OPTIONS
     # The functions' JSON log lines go to stderr; only the table is kept.

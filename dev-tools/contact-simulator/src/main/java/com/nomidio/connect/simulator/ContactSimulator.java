@@ -194,7 +194,7 @@ public final class ContactSimulator implements AutoCloseable {
         }
         contact.mediaFault(scenario.mediaFault());
         CallerMediaStream media = new CallerMediaStream(kvs, instance, clock, utterances(scenario),
-                CallerAudio.load("voice-b-enrolment"), settings.streamMillis());
+                CallerAudio.load("voice-b-enrolment"), settings.streamMillis(), settings.kvsDelivery());
 
         emulator.clearFaults();
         emulator.settings().freeTrialLimitReached(scenario.freeTrialLimitReached());
@@ -273,7 +273,7 @@ public final class ContactSimulator implements AutoCloseable {
                 + " to start in: give its JSON, or name a Nomidio flow"));
     }
 
-    /** The caller's script: fixtures, WAV files and {@code pause:MS}, one after the other. */
+    /** The caller's script: fixtures, WAV files, {@code pause:MS} and {@code trim:NAME}, one after the other. */
     private short[] utterances(CallScenario scenario) {
         List<short[]> parts = new ArrayList<>();
         for (String source : scenario.utterances()) {

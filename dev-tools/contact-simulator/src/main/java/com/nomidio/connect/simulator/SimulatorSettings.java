@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  * @param asyncWait            how long the end of a call waits for background invocations (sampleUpload) to finish
  * @param sampleUploadEnvironment extra environment for sampleUpload (e.g. {@code CAPTURE_POLICY_STANDARD}), over the
  *                             simulator's own
+ * @param kvsDelivery          how GetMedia hands over the caller's fragments: frame by frame as they are spoken (our
+ *                             reading of KVS's real-time path, the default) or each fragment whole once complete
  */
 public record SimulatorSettings(
         SimulatedInstance instance,
@@ -29,10 +31,27 @@ public record SimulatorSettings(
         long streamMillis,
         boolean realTime,
         Duration asyncWait,
-        Map<String, String> sampleUploadEnvironment) {
+        Map<String, String> sampleUploadEnvironment,
+        KvsDelivery kvsDelivery) {
+
+    /** How the simulated GetMedia hands the caller's audio over. */
+    public enum KvsDelivery {
+        /** Each frame once it has been spoken, the fragment's trailing tags when it ends. */
+        FRAMES,
+        /** Each fragment whole, once it is complete. */
+        WHOLE_FRAGMENTS
+    }
 
     public SimulatorSettings {
         sampleUploadEnvironment = Map.copyOf(sampleUploadEnvironment);
+    }
+
+    /** The settings with GetMedia relaying frames as they are spoken. */
+    public SimulatorSettings(SimulatedInstance instance, Seed seed, Consumer<EmulatorSettings> emulatorSettings,
+            Duration nomidioActionTimeout, Duration sampleUploadTimeout, long streamMillis, boolean realTime,
+            Duration asyncWait, Map<String, String> sampleUploadEnvironment) {
+        this(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout, streamMillis, realTime,
+                asyncWait, sampleUploadEnvironment, KvsDelivery.FRAMES);
     }
 
     /** The settings without extra sampleUpload environment. */
@@ -51,26 +70,32 @@ public record SimulatorSettings(
     /** sampleUpload also gets these environment variables (a capture policy to compare, say). */
     public SimulatorSettings withSampleUploadEnvironment(Map<String, String> environment) {
         return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, realTime, asyncWait, environment);
+                streamMillis, realTime, asyncWait, environment, kvsDelivery);
     }
 
     public SimulatorSettings withEmulatorSettings(Consumer<EmulatorSettings> adjust) {
         return new SimulatorSettings(instance, seed, adjust, nomidioActionTimeout, sampleUploadTimeout, streamMillis,
-                realTime, asyncWait, sampleUploadEnvironment);
+                realTime, asyncWait, sampleUploadEnvironment, kvsDelivery);
     }
 
     public SimulatorSettings withSeed(Seed newSeed) {
         return new SimulatorSettings(instance, newSeed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, realTime, asyncWait, sampleUploadEnvironment);
+                streamMillis, realTime, asyncWait, sampleUploadEnvironment, kvsDelivery);
     }
 
     public SimulatorSettings withNomidioActionTimeout(Duration timeout) {
         return new SimulatorSettings(instance, seed, emulatorSettings, timeout, sampleUploadTimeout, streamMillis,
-                realTime, asyncWait, sampleUploadEnvironment);
+                realTime, asyncWait, sampleUploadEnvironment, kvsDelivery);
     }
 
     public SimulatorSettings inRealTime() {
         return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
-                streamMillis, true, asyncWait, sampleUploadEnvironment);
+                streamMillis, true, asyncWait, sampleUploadEnvironment, kvsDelivery);
+    }
+
+    /** GetMedia hands the caller's audio over as {@code delivery} says. */
+    public SimulatorSettings withKvsDelivery(KvsDelivery delivery) {
+        return new SimulatorSettings(instance, seed, emulatorSettings, nomidioActionTimeout, sampleUploadTimeout,
+                streamMillis, realTime, asyncWait, sampleUploadEnvironment, delivery);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,11 @@ public final class CallerAudio {
     private static final String FIXTURES = "fixtures/audio/";
     /** A scripted pause: {@code pause:1500} is 1.5 s of silence between utterances. */
     public static final String PAUSE_PREFIX = "pause:";
+    /**
+     * An utterance without the silence around it: {@code trim:voice-a-enrolment}. The fixtures are padded with half a
+     * second each side, as a caller pauses between sentences; a caller who runs their sentences together does not.
+     */
+    public static final String TRIM_PREFIX = "trim:";
     /** The longest pause a script may hold: longer than any capture window. */
     private static final long MAX_PAUSE_MILLIS = 60_000;
     /**
@@ -51,6 +57,13 @@ public final class CallerAudio {
      * (that many milliseconds of silence: a caller who hesitates).
      */
     public static short[] load(String source) {
+        if (source.toLowerCase(Locale.ROOT).startsWith(TRIM_PREFIX)) {
+            short[] utterance = load(source.substring(TRIM_PREFIX.length()).trim());
+            long first = firstSoundMillis(utterance);
+            long last = lastSoundMillis(utterance);
+            return first < 0 ? new short[0]
+                    : Arrays.copyOfRange(utterance, (int) (first * SAMPLE_RATE / 1000), (int) (last * SAMPLE_RATE / 1000));
+        }
         if (source.toLowerCase(Locale.ROOT).startsWith(PAUSE_PREFIX)) {
             return pause(source.substring(PAUSE_PREFIX.length()).trim(), source);
         }
@@ -101,6 +114,21 @@ public final class CallerAudio {
             }
             if (sum / WINDOW_SAMPLES >= threshold) {
                 return end * 1000L / SAMPLE_RATE;
+            }
+        }
+        return -1;
+    }
+
+    /** Milliseconds from the start of {@code samples} to the start of the first word, or -1 when none is loud enough. */
+    static long firstSoundMillis(short[] samples) {
+        double threshold = Math.pow(10, LAST_SOUND_DBFS / 10) * 32768.0 * 32768.0;
+        for (int start = 0; start + WINDOW_SAMPLES <= samples.length; start += WINDOW_SAMPLES) {
+            double sum = 0;
+            for (int i = start; i < start + WINDOW_SAMPLES; i++) {
+                sum += (double) samples[i] * samples[i];
+            }
+            if (sum / WINDOW_SAMPLES >= threshold) {
+                return start * 1000L / SAMPLE_RATE;
             }
         }
         return -1;

@@ -1,5 +1,6 @@
 package com.nomidio.connect.simulator.audio;
 
+import com.nomidio.connect.simulator.SimulatorSettings.KvsDelivery;
 import com.nomidio.connect.simulator.engine.CallClock;
 import com.nomidio.connect.simulator.engine.Contact;
 import com.nomidio.connect.simulator.engine.CustomerMedia;
@@ -10,9 +11,13 @@ import com.nomidio.connect.testkit.kvs.FakeKinesisVideo;
 import com.nomidio.connect.testkit.kvs.Fragment;
 import com.nomidio.connect.testkit.kvs.ServedFragment;
 import com.nomidio.connect.testkit.kvs.TagPlacement;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The contact's Kinesis Video stream as Connect fills it during the call, served by the local KVS endpoint:
@@ -20,8 +25,11 @@ import java.util.List;
  * every fragment, leading on the first of the session and trailing after that).
  *
  * <p>Time is the call's ({@link CallClock}). From streaming start Connect cuts the line into fragments of
- * {@link #FRAGMENT_MILLIS}, producer-stamped at their call time; GetMedia gets each one only once the call clock has
- * passed its end (a fragment is ingested whole), and nothing after streaming stops. The caller is silent until
+ * {@link #FRAGMENT_MILLIS}, producer-stamped at their call time. GetMedia relays each frame once the call clock has
+ * passed its end and the fragment's trailing tags (its ContactId among them) once the fragment ends ({@link
+ * KvsDelivery#FRAMES}: KVS's documented real-time path, "GetMedia continues to feed media data in real time as it
+ * arrives"), or each fragment whole once complete ({@link KvsDelivery#WHOLE_FRAGMENTS}, the cautious reading); nothing
+ * after streaming stops. The caller is silent until
  * asked: their script (utterances and pauses) starts when the first prompt played after streaming started ends, so
  * the voice prompt is heard out before anyone speaks. AUDIO_TO_CUSTOMER carries silence (prompts are not
  * synthesised). The stream reuses one the previous contact had, so it begins with that contact's last fragment
@@ -40,6 +48,7 @@ public final class CallerMediaStream implements CustomerMedia {
     private final short[] script;
     private final short[] previousCallerAudio;
     private final int maxFragments;
+    private final KvsDelivery delivery;
     /** Producer (epoch) time of call time 0. */
     private final long epochAtCallStart;
 
@@ -55,6 +64,13 @@ public final class CallerMediaStream implements CustomerMedia {
      */
     public CallerMediaStream(FakeKinesisVideo kvs, SimulatedInstance instance, CallClock clock, short[] script,
             short[] previousCallerAudio, long streamMillis) {
+        this(kvs, instance, clock, script, previousCallerAudio, streamMillis, KvsDelivery.FRAMES);
+    }
+
+    /** @param delivery how GetMedia hands the fragments over */
+    public CallerMediaStream(FakeKinesisVideo kvs, SimulatedInstance instance, CallClock clock, short[] script,
+            short[] previousCallerAudio, long streamMillis, KvsDelivery delivery) {
+        this.delivery = delivery;
         this.kvs = kvs;
         this.instance = instance;
         this.clock = clock;
@@ -156,8 +172,60 @@ public final class CallerMediaStream implements CustomerMedia {
         return Arrays.copyOfRange(audio, from, from + length);
     }
 
-    /** The stream as GetMedia reads it: fragment i once the call clock has passed its end, or streaming stopped in it. */
+    /**
+     * The stream as GetMedia reads it: fragment i's frames as the call clock passes them and its closing tags at its
+     * end (or the whole fragment then), everything at once when streaming stopped in it.
+     */
     private final class Live implements FakeKinesisVideo.LiveStream {
+
+        @Override
+        public boolean write(int index, OutputStream out) throws IOException, InterruptedException {
+            if (delivery == KvsDelivery.WHOLE_FRAGMENTS || index == 0) {
+                // Fragment 0 is the previous contact's, complete before this contact's streaming began.
+                return FakeKinesisVideo.LiveStream.super.write(index, out);
+            }
+            long start;
+            synchronized (CallerMediaStream.this) {
+                if (index > maxFragments) {
+                    return false;
+                }
+                start = fragmentStartCallMillis(index);
+                while (stoppedAtCallMillis == null && clock.now() < start) {
+                    CallerMediaStream.this.wait(CLOCK_POLL_MILLIS);
+                }
+                if (stoppedAtCallMillis != null && start >= stoppedAtCallMillis) {
+                    return false;
+                }
+            }
+            List<ConnectCall.Chunk> chunks = null;
+            Long chunksAskedAt = null;
+            int next = 0;
+            while (chunks == null || next < chunks.size()) {
+                ByteArrayOutputStream due = new ByteArrayOutputStream();
+                synchronized (CallerMediaStream.this) {
+                    // The caller may be asked while this fragment is being made: what is already sent was silence
+                    // (sent frames end before now, and the caller starts now), the rest is made again.
+                    if (chunks == null || !Objects.equals(chunksAskedAt, askedAtCallMillis)) {
+                        chunks = callUpTo(index).toChunks(index);
+                        chunksAskedAt = askedAtCallMillis;
+                    }
+                    long now = clock.now();
+                    boolean stopped = stoppedAtCallMillis != null;
+                    while (next < chunks.size() && (stopped || start + chunks.get(next).dueMillis() <= now)) {
+                        due.writeBytes(chunks.get(next).bytes());
+                        next++;
+                    }
+                    if (due.size() == 0) {
+                        CallerMediaStream.this.wait(CLOCK_POLL_MILLIS);
+                        continue;
+                    }
+                }
+                // Outside the lock: a slow reader must not hold up the call.
+                out.write(due.toByteArray());
+                out.flush();
+            }
+            return true;
+        }
 
         @Override
         public List<ServedFragment> index() {

@@ -60,7 +60,9 @@ public final class SimulateCallCommand implements Callable<Integer> {
     @Option(names = "--say", paramLabel = "WAV", split = ",", description =
             "What the caller says when asked (once the prompt asking for it has ended), in order (repeatable): a WAV"
             + " file, a fixture of fixtures/audio/ (voice-a, voice-b, silence, voice-a-enrolment, voice-b-enrolment),"
-            + " or pause:MS for a hesitation, e.g. voice-a,pause:1500,voice-a (default: voice-a,voice-a).")
+            + " pause:MS for a hesitation, e.g. voice-a,pause:1500,voice-a, or trim:NAME for an utterance without the"
+            + " half second of silence each fixture has around it (a caller who runs sentences together)"
+            + " (default: voice-a,voice-a).")
     List<String> say = new ArrayList<>();
 
     @Option(names = "--keys", paramLabel = "KEYS", split = ",", description =

@@ -180,11 +180,11 @@ public final class LoadSimulator {
                 SimulatedInstance instance = settings.instance();
                 CallClock clock = new CallClock(settings.realTime());
                 Contact contact = new Contact(contactId, Contact.CHANNEL_VOICE, kind.number(), instance, Map.of());
-                // Fragments appear as the call clock passes them (CallerMediaStream's live stream), as for one call.
+                // The caller's audio reaches GetMedia as the call clock passes it (CallerMediaStream's live stream).
                 FakeKinesisVideo kvs = new FakeKinesisVideo(List.of());
                 streams.add(kvs);
                 CustomerMedia media = routed(new CallerMediaStream(kvs, instance, clock, callerAudio(kind, number),
-                        CallerAudio.load("voice-b-enrolment"), settings.streamMillis()), kvs);
+                        CallerAudio.load("voice-b-enrolment"), settings.streamMillis(), settings.kvsDelivery()), kvs);
                 CallRun run = new CallRun(contact, new Transcript(clock), clock, flows, kind.presses(), lambda, media,
                         (function, parameters, call) -> { }, false);
                 FlowInterpreter.Ending ending = new FlowInterpreter().run(entry, run);

@@ -4,6 +4,7 @@ import com.nomidio.connect.simulator.CallResult;
 import com.nomidio.connect.simulator.CallScenario;
 import com.nomidio.connect.simulator.ContactSimulator;
 import com.nomidio.connect.simulator.SimulatorSettings;
+import com.nomidio.connect.simulator.SimulatorSettings.KvsDelivery;
 import com.nomidio.connect.simulator.engine.TranscriptEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,11 +24,15 @@ import java.util.Set;
  * call clock: the verdict's delay after the caller's last word, the time from the end of the voice prompt to the
  * verdict, the net speech captured, why the capture stopped and the outcome.
  *
- * <p>Two designs: {@code before} is the challenge flow as it was (a fixed 10 s of listening, "please hold", then
- * polling; kept as a resource) with end-pointing off, so the capture waits for the target or the window; {@code after}
- * is the flow and sampleUpload as they are. Both use the same faithful caller, so the comparison is of the design.
+ * <p>Three rows per caller: {@code before} is the challenge flow as it was (a fixed 10 s of listening, "please hold",
+ * then polling; kept as a resource) with end-pointing off, so the capture waits for the target or the window;
+ * {@code after} is the flow and sampleUpload as they are, with GetMedia relaying frames as they are spoken (our
+ * reading of KVS's real-time path); {@code after/whole} is the same with GetMedia handing each fragment over only once
+ * it is complete (the cautious reading, where end-pointing can only judge whole fragments). All use the same
+ * faithful caller, so the comparison is of the design.
  *
- * <p>Usage: {@code CallerWaitBenchmark [runs per caller=3] [before|after|both]}. Logs go to stderr; the table to stdout.
+ * <p>Usage: {@code CallerWaitBenchmark [runs per caller=3] [before|after|whole|all]}. Logs go to stderr; the table to
+ * stdout.
  */
 public final class CallerWaitBenchmark {
 
@@ -41,8 +46,9 @@ public final class CallerWaitBenchmark {
             new Caller("short (1 × 7.8 s sentence)", null, List.of("voice-a-enrolment")),
             new Caller("default (2 × 5.5 s passphrase)", null, List.of("voice-a", "voice-a")),
             new Caller("hesitant (passphrase, 1.5 s pause, passphrase)", null, List.of("voice-a", "pause:1500", "voice-a")),
-            new Caller("long (3 × 7.8 s, keeps talking)", null,
-                    List.of("voice-a-enrolment", "voice-a-enrolment", "voice-a-enrolment")),
+            new Caller("long (3 × 7.8 s run together, keeps talking)", null,
+                    List.of("trim:voice-a-enrolment", "trim:voice-a-enrolment", "trim:voice-a-enrolment")),
+            new Caller("pausing (2 × 7.8 s, 1.4 s between)", null, List.of("voice-a-enrolment", "voice-a-enrolment")),
             new Caller("silent (5 s of silence)", null, List.of("silence")),
             new Caller("HIGH (2 × 7.8 s, face check passes)", "HIGH", List.of("voice-a-enrolment", "voice-a-enrolment")));
 
@@ -54,22 +60,25 @@ public final class CallerWaitBenchmark {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        String which = args.length > 1 ? args[1] : "both";
+        String which = args.length > 1 ? args[1] : "all";
         OUT.printf(Locale.ROOT, "machine: %d cores, Java %s; %d run(s) per caller; medians, [min-max]%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), runs);
         OUT.println("| design | caller | verdict after last word (s) | prompt end -> verdict (s) | net speech (s) "
                 + "| capture stop | outcome | wall per call (s) |");
         OUT.println("|---|---|---|---|---|---|---|---|");
-        if (!"after".equals(which)) {
-            measure("before", true, runs);
+        if ("all".equals(which) || "both".equals(which) || "before".equals(which)) {
+            measure("before", true, KvsDelivery.FRAMES, runs);
         }
-        if (!"before".equals(which)) {
-            measure("after", false, runs);
+        if ("all".equals(which) || "whole".equals(which)) {
+            measure("after/whole", false, KvsDelivery.WHOLE_FRAGMENTS, runs);
+        }
+        if ("all".equals(which) || "both".equals(which) || "after".equals(which)) {
+            measure("after", false, KvsDelivery.FRAMES, runs);
         }
     }
 
-    private static void measure(String design, boolean before, int runs) {
-        SimulatorSettings settings = SimulatorSettings.defaults();
+    private static void measure(String design, boolean before, KvsDelivery delivery, int runs) {
+        SimulatorSettings settings = SimulatorSettings.defaults().withKvsDelivery(delivery);
         if (before) {
             settings = settings.withSampleUploadEnvironment(Map.of(
                     "CAPTURE_POLICY_STANDARD", "endSilenceMs=0", "CAPTURE_POLICY_HIGH", "endSilenceMs=0"));
