@@ -150,9 +150,15 @@ public final class SimulateCallCommand implements Callable<Integer> {
 
     @Option(names = "--realtime", description =
             "Run the call at real time: prompts and menus take their time (default: prompts and menus take no wall"
-            + " time; either way the caller's fragments reach the stream every 2 s of call time, and the call clock"
-            + " follows the wall clock while a function runs).")
+            + " time; either way the caller's audio reaches the stream on the call clock, in fragments of about 2 s,"
+            + " and the call clock follows the wall clock while a function runs).")
     boolean realtime;
+
+    @Option(names = "--kvs-delivery", paramLabel = "HOW", description =
+            "How GetMedia hands the caller's audio over: FRAMES as they are spoken, the fragment's tags at its end"
+            + " (KVS's real-time path, as we read its documentation), or WHOLE_FRAGMENTS once each is complete"
+            + " (default: ${DEFAULT-VALUE}).")
+    SimulatorSettings.KvsDelivery kvsDelivery = SimulatorSettings.KvsDelivery.FRAMES;
 
     @Option(names = "--json", description = "Print the result as JSON (transcript, attributes, outcome) instead.")
     boolean json;
@@ -206,6 +212,7 @@ public final class SimulateCallCommand implements Callable<Integer> {
         if (realtime) {
             settings = settings.inRealTime();
         }
+        settings = settings.withKvsDelivery(kvsDelivery);
         Path logFile = null;
         OutputStream logCopy = null;
         if (logs == null) {

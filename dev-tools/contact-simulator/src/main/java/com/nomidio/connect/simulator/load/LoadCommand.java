@@ -31,6 +31,10 @@ public final class LoadCommand implements Callable<Integer> {
             "Calls in progress at once (default: all of them).")
     Integer concurrency;
 
+    @Option(names = "--kvs-delivery", paramLabel = "HOW", description =
+            "How GetMedia hands the callers' audio over: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    SimulatorSettings.KvsDelivery kvsDelivery = SimulatorSettings.KvsDelivery.FRAMES;
+
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
@@ -54,7 +58,7 @@ public final class LoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--calls can be at most " + AudioWatermark.MAX_CALLS + " (the callers' audio marks that can be told apart)");
         }
-        LoadReport report = LoadSimulator.run(SimulatorSettings.defaults(), calls, concurrency == null ? calls : concurrency);
+        LoadReport report = LoadSimulator.run(SimulatorSettings.defaults().withKvsDelivery(kvsDelivery), calls, concurrency == null ? calls : concurrency);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
