@@ -134,17 +134,7 @@ class KvsMkvReaderTest {
     void read_whenConnectionDropsRightAfterAFragment_hasAlreadyKeptItOnGetMediasClosingTags() throws Exception {
         ConnectCall call = ConnectFixtures.passphrase().call();
         byte[] first = call.toFragmentBytes().get(0);
-        InputStream dropsAfterFirst = new InputStream() {
-            private int at;
-
-            @Override
-            public int read() throws IOException {
-                if (at >= first.length) {
-                    throw new IOException("connection reset");
-                }
-                return first[at++] & 0xFF;
-            }
-        };
+        InputStream dropsAfterFirst = thenFails(first, "connection reset");
         CallerAudioCapture capture = new CallerAudioCapture(CONTACT_ID, KEEP_EVERYTHING, null);
 
         assertThatThrownBy(() -> new KvsMkvReader().read(dropsAfterFirst, capture, () -> false))
@@ -183,18 +173,7 @@ class KvsMkvReaderTest {
             }
             sent.writeBytes(chunk.bytes());
         }
-        byte[] soFar = sent.toByteArray();
-        InputStream live = new InputStream() {
-            private int at;
-
-            @Override
-            public int read() throws IOException {
-                if (at >= soFar.length) {
-                    throw new IOException("read past what the stream has made so far");
-                }
-                return soFar[at++] & 0xFF;
-            }
-        };
+        InputStream live = thenFails(sent.toByteArray(), "read past what the stream has made so far");
         CapturePolicy standard = CapturePolicy.defaultFor(AuthLevel.STANDARD);
         CallerAudioCapture capture = new CallerAudioCapture(CONTACT_ID, standard, null);
 
@@ -228,6 +207,21 @@ class KvsMkvReaderTest {
         CallerAudioCapture capture = new CallerAudioCapture(CONTACT_ID, KEEP_EVERYTHING, contactStart);
         new KvsMkvReader().read(new ByteArrayInputStream(bytes), capture, () -> false);
         return capture.result();
+    }
+
+    /** {@code bytes}, then an I/O error with {@code why}: a connection that breaks, or a live stream read too far. */
+    private static InputStream thenFails(byte[] bytes, String why) {
+        return new InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws IOException {
+                if (at >= bytes.length) {
+                    throw new IOException(why);
+                }
+                return bytes[at++] & 0xFF;
+            }
+        };
     }
 
     private static short[] samples(CaptureResult result) {
