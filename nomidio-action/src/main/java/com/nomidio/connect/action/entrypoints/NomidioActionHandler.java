@@ -62,7 +62,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     }
 
     private NomidioActionHandler(Map<String, String> env) {
-        this(NomidioActionWiring.fromEnvironment(env), new ConnectEvents(Json.mapper()),
+        this(SnapStartPriming.initialise(() -> NomidioActionWiring.fromEnvironment(env)), new ConnectEvents(Json.mapper()),
                 new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
         events.prime();
         snapStart = SnapStartPriming.register("nomidioAction", env, NomidioActionHandler::prime);
