@@ -10,11 +10,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
@@ -61,8 +61,11 @@ public final class SnapStartPriming implements Resource {
      */
     private static final ThreadLocal<List<WeakReference<SnapshotSensitive>>> UNCLAIMED =
             ThreadLocal.withInitial(ArrayList::new);
-    /** Set while a primer runs: the priming copy's caches are forgotten like any, never claimed or refilled. */
-    private static final ThreadLocal<Boolean> PRIMING = ThreadLocal.withInitial(() -> false);
+    /**
+     * Set while a primer runs, to the priming copy's caches: forgotten like any, never claimed by a hook, and refilled
+     * once against the loopback (priming the refill's own path) before the snapshot.
+     */
+    private static final ThreadLocal<List<SnapshotSensitive>> PRIMING = new ThreadLocal<>();
 
     /** Runs a function's priming invocations through a copy of it configured from {@code loopbackEnvironment}. */
     @FunctionalInterface
@@ -144,7 +147,10 @@ public final class SnapStartPriming implements Resource {
     /** Tracks {@code sensitive} (weakly) so that checkpoints and restores forget it; returns it. */
     public static <T extends SnapshotSensitive> T track(T sensitive) {
         SENSITIVE.add(sensitive);
-        if (!PRIMING.get()) {
+        List<SnapshotSensitive> primingCopy = PRIMING.get();
+        if (primingCopy != null) {
+            primingCopy.add(sensitive);
+        } else {
             List<WeakReference<SnapshotSensitive>> unclaimed = UNCLAIMED.get();
             unclaimed.removeIf(ref -> ref.get() == null);
             unclaimed.add(new WeakReference<>(sensitive));
@@ -177,13 +183,22 @@ public final class SnapStartPriming implements Resource {
         String failure = null;
         Map<String, Integer> requests = Map.of();
         try (LoopbackServices loopback = LoopbackServices.start()) {
-            PRIMING.set(true);
+            List<SnapshotSensitive> primingCopy = new ArrayList<>();
+            PRIMING.set(primingCopy);
             try {
                 primer.prime(loopbackEnvironment(env, loopback));
+                // The copy's secret and token forgotten and refilled as after a restore, on the refill's own thread:
+                // what afterRestore and the refill run is then not new code to the first restored environment.
+                forgetAll();
+                Refill refill = startRefill(primingCopy, false).get(10, TimeUnit.SECONDS);
+                if (!refill.failures().isEmpty()) {
+                    failure = "refill: " + refill.failures();
+                }
             } catch (Exception | LinkageError e) {
                 failure = e.toString();
             } finally {
                 PRIMING.remove();
+                primingCopy.clear();
             }
             requests = loopback.requests();
         } catch (java.io.IOException | RuntimeException e) {
@@ -213,12 +228,31 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         int forgotten = forgetAll();
-        List<SnapshotSensitive> caches = refillable.stream().map(WeakReference::get).filter(Objects::nonNull).toList();
-        CompletableFuture<Refill> refill = new CompletableFuture<>();
-        lastRefill = refill;
-        Thread.ofPlatform().daemon().name("snapstart-refill-" + function).start(() -> refill.complete(refill(caches)));
+        List<SnapshotSensitive> caches = new ArrayList<>(refillable.size());
+        for (WeakReference<SnapshotSensitive> reference : refillable) {
+            SnapshotSensitive cache = reference.get();
+            if (cache != null) {
+                caches.add(cache);
+            }
+        }
+        lastRefill = startRefill(caches, true);
         LOG.atInfo().addKeyValue("function", function).addKeyValue("forgotten", forgotten)
                 .addKeyValue("refilling", caches.size()).log("Restored from the snapshot");
+    }
+
+    /** Refills {@code caches} in order on a new daemon thread; the future completes when it has, failed or not. */
+    private CompletableFuture<Refill> startRefill(List<SnapshotSensitive> caches, boolean log) {
+        CompletableFuture<Refill> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            Refill refill = refill(caches);
+            if (log) {
+                log(refill);
+            }
+            done.complete(refill);
+        }, "snapstart-refill-" + function);
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     private Refill refill(List<SnapshotSensitive> caches) {
@@ -232,16 +266,19 @@ public final class SnapStartPriming implements Resource {
                 failures.add(cache.getClass().getSimpleName() + ": " + e);
             }
         }
-        Refill refill = new Refill(caches.size(), List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
+        return new Refill(caches.size(), List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void log(Refill refill) {
+        List<String> failures = refill.failures();
         if (failures.isEmpty()) {
-            LOG.atInfo().addKeyValue("function", function).addKeyValue("caches", caches.size())
+            LOG.atInfo().addKeyValue("function", function).addKeyValue("caches", refill.caches())
                     .addKeyValue("durationMs", refill.took().toMillis()).log("Refilled the secret and token after the restore");
         } else {
-            LOG.atWarn().addKeyValue("function", function).addKeyValue("caches", caches.size())
+            LOG.atWarn().addKeyValue("function", function).addKeyValue("caches", refill.caches())
                     .addKeyValue("problem", String.join("; ", failures)).addKeyValue("durationMs", refill.took().toMillis())
                     .log("Refill after the restore failed; the first invocation decrypts and authenticates for itself");
         }
-        return refill;
     }
 
     public Report lastReport() {
