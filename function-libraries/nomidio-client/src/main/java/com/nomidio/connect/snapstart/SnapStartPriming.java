@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.crac.Context;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * the server. Nothing real is called, and no secret or token can be in the snapshot: every {@link
  * SnapshotSensitive} this process holds (the decrypted secret, the gateway token) is forgotten before the snapshot
  * and again after each restore ({@link #afterRestore}), so that each restored environment decrypts and
- * authenticates for itself. {@link #afterRestore} then starts that on a background thread ({@link
+ * authenticates for itself. {@link #afterRestore} then starts that on a background daemon thread ({@link
  * SnapshotSensitive#refill()}, for the function's own caches) and returns at once: the restore never waits for KMS
  * or the gateway, and the first invocation finds the token fetched or in flight instead of starting from nothing.
  *
@@ -66,6 +68,15 @@ public final class SnapStartPriming implements Resource {
      * once against the loopback (priming the refill's own path) before the snapshot.
      */
     private static final ThreadLocal<List<SnapshotSensitive>> PRIMING = new ThreadLocal<>();
+    /**
+     * The refills' one daemon thread, started by the priming's refill and parked in the snapshot, so that a restore's
+     * refill runs on a thread that has run it before: on a new thread the same refill measured up to twice as slow.
+     */
+    private static final ExecutorService REFILLER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "snapstart-refill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Runs a function's priming invocations through a copy of it configured from {@code loopbackEnvironment}. */
     @FunctionalInterface
@@ -240,19 +251,15 @@ public final class SnapStartPriming implements Resource {
                 .addKeyValue("refilling", caches.size()).log("Restored from the snapshot");
     }
 
-    /** Refills {@code caches} in order on a new daemon thread; the future completes when it has, failed or not. */
+    /** Refills {@code caches} in order on {@link #REFILLER}; the future completes when it has, failed or not. */
     private CompletableFuture<Refill> startRefill(List<SnapshotSensitive> caches, boolean log) {
-        CompletableFuture<Refill> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             Refill refill = refill(caches);
             if (log) {
                 log(refill);
             }
-            done.complete(refill);
-        }, "snapstart-refill-" + function);
-        thread.setDaemon(true);
-        thread.start();
-        return done;
+            return refill;
+        }, REFILLER);
     }
 
     private Refill refill(List<SnapshotSensitive> caches) {
