@@ -153,6 +153,8 @@ class SnapStartPrimingTest {
                 env -> primingCopy.set(SnapStartPriming.track(new Cache(() -> order.add("priming copy's")))));
         priming.beforeCheckpoint(null);
         assertThat(order).as("the priming copy's refill, before the snapshot").containsExactly("priming copy's");
+        assertThat(primingCopy.get().lastCall).as("what the priming's refill fetched is not in the snapshot")
+                .isEqualTo("forget");
         order.clear();
 
         priming.afterRestore(null);
@@ -185,6 +187,7 @@ class SnapStartPrimingTest {
     private static final class Cache implements SnapshotSensitive {
         final AtomicInteger forgotten = new AtomicInteger();
         final AtomicInteger refills = new AtomicInteger();
+        volatile String lastCall;
         private final Runnable onRefill;
 
         Cache(Runnable onRefill) {
@@ -194,11 +197,13 @@ class SnapStartPrimingTest {
         @Override
         public void forget() {
             forgotten.incrementAndGet();
+            lastCall = "forget";
         }
 
         @Override
         public void refill() {
             refills.incrementAndGet();
+            lastCall = "refill";
             onRefill.run();
         }
     }
