@@ -50,7 +50,7 @@ public final class AgentApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private AgentApiHandler(Map<String, String> env) {
-        this(AgentApiWiring.fromEnvironment(env), new HttpApiEvents(Json.mapper(), env.get(AgentApiWiring.SOFTPHONE_ORIGIN)));
+        this(SnapStartPriming.initialise(() -> AgentApiWiring.fromEnvironment(env)), new HttpApiEvents(Json.mapper(), env.get(AgentApiWiring.SOFTPHONE_ORIGIN)));
         prime();
         snapStart = SnapStartPriming.register("nomidioAgentApi", env, AgentApiHandler::prime);
     }

@@ -52,6 +52,12 @@ public final class HttpNomidioGateway implements NomidioGateway {
     /** The token lifetime we accept, whatever expires_in says: a minute at least (no token per call), an hour at most. */
     static final Duration MIN_TOKEN_LIFETIME = Duration.ofSeconds(60);
     static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
+    /**
+     * The deadline of the token fetch a SnapStart restore starts in the background ({@link TokenCache#refill()}):
+     * as long as a contact flow's whole handler budget, no longer. No caller is held by it: an invocation that finds
+     * it in flight waits only until its own deadline.
+     */
+    static final Duration REFILL_BUDGET = Duration.ofSeconds(6);
 
     private final GatewayConfig config;
     private final HttpClient http;
@@ -70,7 +76,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
         this.config = config;
         this.json = json;
         this.http = http;
-        this.tokens = new TokenCache(clock);
+        this.tokens = new TokenCache(clock, () -> fetchToken(Deadline.after(REFILL_BUDGET)));
     }
 
     @Override
@@ -252,7 +258,7 @@ public final class HttpNomidioGateway implements NomidioGateway {
     }
 
     private String token(Deadline deadline) {
-        return tokens.get(() -> fetchToken(deadline));
+        return tokens.get(deadline, () -> fetchToken(deadline));
     }
 
     private TokenCache.Token fetchToken(Deadline deadline) {

@@ -14,6 +14,11 @@ import software.amazon.awssdk.services.kms.model.DecryptResponse;
  * The Access Key Secret, decrypted with KMS once per execution environment and then kept in memory only.
  * It is never logged; failures name the cause, not the value. Tracked as {@link SnapshotSensitive}: the plaintext
  * never goes into a SnapStart snapshot, and each restored environment decrypts for itself.
+ *
+ * <p>It keeps {@link SnapshotSensitive#refill()}'s default (nothing): its one reader is the gateway's token fetch,
+ * which decrypts it under the token cache's lock, so the token's refill after a restore decrypts it too, and an
+ * invocation has one place to wait for both, bounded by its deadline. A refill of its own would add a second wait,
+ * on this monitor, bounded only by the KMS client's timeout.
  */
 public final class KmsAccessKeySecret implements Supplier<String>, SnapshotSensitive {
 

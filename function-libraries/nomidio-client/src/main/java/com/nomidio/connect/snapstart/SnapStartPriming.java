@@ -3,13 +3,21 @@ package com.nomidio.connect.snapstart;
 import com.nomidio.connect.aws.AwsEnvironment;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -26,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * the server. Nothing real is called, and no secret or token can be in the snapshot: every {@link
  * SnapshotSensitive} this process holds (the decrypted secret, the gateway token) is forgotten before the snapshot
  * and again after each restore ({@link #afterRestore}), so that each restored environment decrypts and
- * authenticates for itself.
+ * authenticates for itself. {@link #afterRestore} then starts that on a background daemon thread ({@link
+ * SnapshotSensitive#refill()}, for the function's own caches) and returns at once: the restore never waits for KMS
+ * or the gateway, and the first invocation finds the token fetched or in flight instead of starting from nothing.
  *
  * <p>It is registered only when Lambda initialises the function for a snapshot ({@code
  * AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); an on-demand or provisioned-concurrency initialisation has no
@@ -46,6 +56,27 @@ public final class SnapStartPriming implements Resource {
             Collections.newSetFromMap(new WeakHashMap<>()));
     /** Strongly held: one per function in Lambda, and a reference the runtime's context might not keep. */
     private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
+    /**
+     * What this thread tracked since a hook last claimed it: a handler's constructor builds its caches, then
+     * registers its hook, on one thread, so the hook claims exactly its own function's caches (a test JVM holds many
+     * functions' caches, of handlers long gone, which a restore must not refill). Weak, as {@link #SENSITIVE}.
+     */
+    private static final ThreadLocal<List<WeakReference<SnapshotSensitive>>> UNCLAIMED =
+            ThreadLocal.withInitial(ArrayList::new);
+    /**
+     * Set while a primer runs, to the priming copy's caches: forgotten like any, never claimed by a hook, and refilled
+     * once against the loopback (priming the refill's own path) before the snapshot.
+     */
+    private static final ThreadLocal<List<SnapshotSensitive>> PRIMING = new ThreadLocal<>();
+    /**
+     * The refills' one daemon thread, started by the priming's refill and parked in the snapshot, so that a restore's
+     * refill runs on a thread that has run it before: on a new thread the same refill measured up to twice as slow.
+     */
+    private static final ExecutorService REFILLER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "snapstart-refill");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Runs a function's priming invocations through a copy of it configured from {@code loopbackEnvironment}. */
     @FunctionalInterface
@@ -57,15 +88,24 @@ public final class SnapStartPriming implements Resource {
     public record Report(Map<String, Integer> loopbackRequests, String failure) {
     }
 
+    /** What the background refill after a restore did: how many caches it asked, what failed, how long it took. */
+    public record Refill(int caches, List<String> failures, Duration took) {
+    }
+
     private final String function;
     private final Map<String, String> env;
     private final Primer primer;
+    /** This function's caches, in the order it built them (the secret before the token that needs it). */
+    private final List<WeakReference<SnapshotSensitive>> refillable;
     private volatile Report lastReport;
+    private volatile CompletableFuture<Refill> lastRefill;
 
-    private SnapStartPriming(String function, Map<String, String> env, Primer primer) {
+    private SnapStartPriming(String function, Map<String, String> env, Primer primer,
+                             List<WeakReference<SnapshotSensitive>> refillable) {
         this.function = function;
         this.env = Map.copyOf(env);
         this.primer = primer;
+        this.refillable = refillable;
     }
 
     /**
@@ -73,14 +113,26 @@ public final class SnapStartPriming implements Resource {
      * initialising for a snapshot; else null (nothing to prime, nothing registered).
      */
     public static SnapStartPriming register(String function, Map<String, String> env, Primer primer) {
+        // Claimed either way, so that an on-demand handler's caches are never claimed by a later hook on this thread.
+        List<WeakReference<SnapshotSensitive>> claimed = claimTracked();
         if (!isSnapStartInit(env)) {
             return null;
         }
-        SnapStartPriming priming = new SnapStartPriming(function, env, primer);
+        SnapStartPriming priming = new SnapStartPriming(function, env, primer, claimed);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         LOG.atInfo().addKeyValue("function", function).log("SnapStart initialisation: priming hook registered");
         return priming;
+    }
+
+    /**
+     * Builds a function's parts with {@code wiring} and returns them: what they track while being built is the
+     * function's own, which the hook its handler then {@link #register registers} refills after a restore (and
+     * nothing tracked on this thread before, such as the caches of a test's other handlers).
+     */
+    public static <T> T initialise(Supplier<T> wiring) {
+        UNCLAIMED.remove();
+        return wiring.get();
     }
 
     /**
@@ -91,9 +143,12 @@ public final class SnapStartPriming implements Resource {
         return List.copyOf(REGISTERED);
     }
 
-    /** The hook without registering it: for tests and benchmarks, which call the two methods themselves. */
+    /**
+     * The hook without registering it: for tests and benchmarks, which call the two methods themselves. It claims,
+     * for its refill, what this thread tracked since the last hook was built, as {@link #register} does.
+     */
     public static SnapStartPriming unregistered(String function, Map<String, String> env, Primer primer) {
-        return new SnapStartPriming(function, env, primer);
+        return new SnapStartPriming(function, env, primer, claimTracked());
     }
 
     public static boolean isSnapStartInit(Map<String, String> env) {
@@ -103,7 +158,21 @@ public final class SnapStartPriming implements Resource {
     /** Tracks {@code sensitive} (weakly) so that checkpoints and restores forget it; returns it. */
     public static <T extends SnapshotSensitive> T track(T sensitive) {
         SENSITIVE.add(sensitive);
+        List<SnapshotSensitive> primingCopy = PRIMING.get();
+        if (primingCopy != null) {
+            primingCopy.add(sensitive);
+        } else {
+            List<WeakReference<SnapshotSensitive>> unclaimed = UNCLAIMED.get();
+            unclaimed.removeIf(ref -> ref.get() == null);
+            unclaimed.add(new WeakReference<>(sensitive));
+        }
         return sensitive;
+    }
+
+    private static List<WeakReference<SnapshotSensitive>> claimTracked() {
+        List<WeakReference<SnapshotSensitive>> claimed = List.copyOf(UNCLAIMED.get());
+        UNCLAIMED.remove();
+        return claimed;
     }
 
     /** Forgets everything tracked in this process; returns how many were tracked. */
@@ -125,10 +194,22 @@ public final class SnapStartPriming implements Resource {
         String failure = null;
         Map<String, Integer> requests = Map.of();
         try (LoopbackServices loopback = LoopbackServices.start()) {
+            List<SnapshotSensitive> primingCopy = new ArrayList<>();
+            PRIMING.set(primingCopy);
             try {
                 primer.prime(loopbackEnvironment(env, loopback));
+                // The copy's secret and token forgotten and refilled as after a restore, on the refill's own thread:
+                // what afterRestore and the refill run is then not new code to the first restored environment.
+                forgetAll();
+                Refill refill = startRefill(primingCopy, false).get(10, TimeUnit.SECONDS);
+                if (!refill.failures().isEmpty()) {
+                    failure = "refill: " + refill.failures();
+                }
             } catch (Exception | LinkageError e) {
                 failure = e.toString();
+            } finally {
+                PRIMING.remove();
+                primingCopy.clear();
             }
             requests = loopback.requests();
         } catch (java.io.IOException | RuntimeException e) {
@@ -149,14 +230,71 @@ public final class SnapStartPriming implements Resource {
         }
     }
 
+    /**
+     * Forgets what the snapshot might hold, then refills this function's caches on a background daemon thread and
+     * returns at once: Lambda gives restore hooks 10 s and fails the restore past them, and a slow or failing KMS or
+     * gateway must cost a caller no more than it would without the refill. The first invocation joins what is in
+     * flight (each cache bounds that wait by the invocation's deadline); a failed refill leaves the lazy path.
+     */
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         int forgotten = forgetAll();
-        LOG.atInfo().addKeyValue("function", function).addKeyValue("forgotten", forgotten).log("Restored from the snapshot");
+        List<SnapshotSensitive> caches = new ArrayList<>(refillable.size());
+        for (WeakReference<SnapshotSensitive> reference : refillable) {
+            SnapshotSensitive cache = reference.get();
+            if (cache != null) {
+                caches.add(cache);
+            }
+        }
+        lastRefill = startRefill(caches, true);
+        LOG.atInfo().addKeyValue("function", function).addKeyValue("forgotten", forgotten)
+                .addKeyValue("refilling", caches.size()).log("Restored from the snapshot");
+    }
+
+    /** Refills {@code caches} in order on {@link #REFILLER}; the future completes when it has, failed or not. */
+    private CompletableFuture<Refill> startRefill(List<SnapshotSensitive> caches, boolean log) {
+        return CompletableFuture.supplyAsync(() -> {
+            Refill refill = refill(caches);
+            if (log) {
+                log(refill);
+            }
+            return refill;
+        }, REFILLER);
+    }
+
+    private Refill refill(List<SnapshotSensitive> caches) {
+        long started = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        for (SnapshotSensitive cache : caches) {
+            try {
+                cache.refill();
+            } catch (RuntimeException | LinkageError e) {
+                // The exception names the cause (KMS refusing, the gateway unreachable), never the secret or a token.
+                failures.add(cache.getClass().getSimpleName() + ": " + e);
+            }
+        }
+        return new Refill(caches.size(), List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void log(Refill refill) {
+        List<String> failures = refill.failures();
+        if (failures.isEmpty()) {
+            LOG.atInfo().addKeyValue("function", function).addKeyValue("caches", refill.caches())
+                    .addKeyValue("durationMs", refill.took().toMillis()).log("Refilled the secret and token after the restore");
+        } else {
+            LOG.atWarn().addKeyValue("function", function).addKeyValue("caches", refill.caches())
+                    .addKeyValue("problem", String.join("; ", failures)).addKeyValue("durationMs", refill.took().toMillis())
+                    .log("Refill after the restore failed; the first invocation decrypts and authenticates for itself");
+        }
     }
 
     public Report lastReport() {
         return lastReport;
+    }
+
+    /** The background refill the last {@link #afterRestore} started, or null before any restore. */
+    public CompletableFuture<Refill> lastRefill() {
+        return lastRefill;
     }
 
     /**

@@ -28,6 +28,7 @@ import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.time.MutableClock;
 import com.nomidio.connect.time.Deadline;
@@ -37,6 +38,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -456,5 +459,69 @@ class HttpNomidioGatewayTest {
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
         assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void afterRestore_whenTheRefillHasFetchedTheToken_identifySendsOnlyTheIdentifyRequest() throws Exception {
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+        HttpNomidioGateway restored = SnapStartPriming.initialise(this::gatewayWithCountedSecret);
+        SnapStartPriming hook = SnapStartPriming.unregistered("test", Map.of(), env -> { });
+
+        hook.afterRestore(null);
+
+        assertThat(hook.lastRefill().get(30, TimeUnit.SECONDS).failures()).isEmpty();
+        assertThat(secretReads).isEqualTo(1);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+        assertThat(restored.identify(Subject.phone(NUMBER), ample()).status()).isEqualTo(NomidioStatus.ENROLLED);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/oauth2/token")));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+        assertThat(secretReads).isEqualTo(1);
+    }
+
+    @Test
+    void identify_whenARefillStillWaitsForTheToken_givesUpByItsOwnDeadline() {
+        // The token endpoint answers after a minute: the refill holds the token cache for its whole budget (6 s).
+        // An identify on a 400 ms deadline must not wait for that: DEADLINE_EXCEEDED (answered NOMIDIO_UNAVAILABLE),
+        // not a token, and no identify request. No stopwatch (see identify_whenGatewaySlowerThanDeadline_...).
+        stubs.identity(NUMBER, "NID-1", NomidioStatus.ENROLLED, null);
+        server.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+                .willReturn(okJson("{\"access_token\":\"late\",\"expires_in\":3600}").withFixedDelay(60_000)));
+        HttpNomidioGateway restored = SnapStartPriming.initialise(this::gatewayWithCountedSecret);
+        SnapStartPriming hook = SnapStartPriming.unregistered("test", Map.of(), env -> { });
+        hook.afterRestore(null);
+        // The refill has asked for the token (it holds the cache's lock from before that request until its answer).
+        await(() -> !server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).isEmpty());
+
+        assertThatThrownBy(() -> restored.identify(Subject.phone(NUMBER), Deadline.after(Duration.ofMillis(400))))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.error()).isEqualTo(GatewayError.DEADLINE_EXCEEDED));
+        server.verify(0, postRequestedFor(urlPathEqualTo("/v1/identities/search")));
+    }
+
+    private volatile int secretReads;
+
+    private HttpNomidioGateway gatewayWithCountedSecret() {
+        GatewayConfig config = new GatewayConfig(URI.create(stubs.baseUrl()), GatewayStubs.SUPPLIER_CODE,
+                GatewayStubs.ENTERPRISE_CODE, GatewayStubs.ACCESS_KEY_ID, () -> {
+                    secretReads++;
+                    return GatewayStubs.ACCESS_KEY_SECRET;
+                }, null);
+        return new HttpNomidioGateway(config, new ObjectMapper(), HttpClient.newHttpClient(), clock);
+    }
+
+    /** Polls {@code condition} until it holds (a background thread's progress), failing after 30 s. */
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the condition never held");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }

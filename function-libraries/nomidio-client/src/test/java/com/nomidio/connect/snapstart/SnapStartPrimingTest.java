@@ -15,7 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -85,8 +88,8 @@ class SnapStartPrimingTest {
         int afterCheckpoint = forgotten.get();
         priming.afterRestore(null);
 
-        assertThat(afterCheckpoint).isEqualTo(2); // before priming, and after it
-        assertThat(forgotten.get()).isEqualTo(3);
+        assertThat(afterCheckpoint).isEqualTo(3); // before priming, before the priming copy's refill, and after it
+        assertThat(forgotten.get()).isEqualTo(4);
         assertThat(sensitive).isNotNull();
     }
 
@@ -113,5 +116,95 @@ class SnapStartPrimingTest {
         onDemand.put(SnapStartPriming.INITIALIZATION_TYPE, "on-demand");
 
         assertThat(SnapStartPriming.register("test", onDemand, env -> { })).isNull();
+    }
+
+    @Test
+    void afterRestore_whenARefillIsStillRunning_returnsWithoutWaitingForIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Cache blocked = SnapStartPriming.initialise(() -> SnapStartPriming.track(new Cache(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })));
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV, env -> { });
+
+        // A refill that cannot end until released: had afterRestore waited for it, this line would never be reached.
+        priming.afterRestore(null);
+
+        assertThat(priming.lastRefill()).isNotDone();
+        release.countDown();
+        SnapStartPriming.Refill refill = priming.lastRefill().get(30, TimeUnit.SECONDS);
+        assertThat(refill.caches()).isEqualTo(1);
+        assertThat(refill.failures()).isEmpty();
+        assertThat(blocked.refills.get()).isEqualTo(1);
+    }
+
+    @Test
+    void afterRestore_whenRestored_refillsOnlyItsOwnFunctionsCachesInTheOrderTheyWereBuilt() throws Exception {
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Cache elsewhere = SnapStartPriming.track(new Cache(() -> order.add("another handler's")));
+        List<Cache> own = SnapStartPriming.initialise(() -> List.of(
+                SnapStartPriming.track(new Cache(() -> order.add("secret"))),
+                SnapStartPriming.track(new Cache(() -> order.add("token")))));
+        AtomicReference<Cache> primingCopy = new AtomicReference<>();
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV,
+                env -> primingCopy.set(SnapStartPriming.track(new Cache(() -> order.add("priming copy's")))));
+        priming.beforeCheckpoint(null);
+        assertThat(order).as("the priming copy's refill, before the snapshot").containsExactly("priming copy's");
+        assertThat(primingCopy.get().lastCall).as("what the priming's refill fetched is not in the snapshot")
+                .isEqualTo("forget");
+        order.clear();
+
+        priming.afterRestore(null);
+
+        assertThat(priming.lastRefill().get(30, TimeUnit.SECONDS).caches()).isEqualTo(2);
+        assertThat(order).containsExactly("secret", "token");
+        assertThat(elsewhere.forgotten.get()).as("forgotten like everything, only not refilled").isEqualTo(4);
+        assertThat(own).allSatisfy(cache -> assertThat(cache.forgotten.get()).isEqualTo(4));
+        assertThat(primingCopy.get().refills.get()).isEqualTo(1);
+    }
+
+    @Test
+    void afterRestore_whenARefillFails_reportsItAndStillRefillsTheNext() throws Exception {
+        Cache next = SnapStartPriming.initialise(() -> {
+            SnapStartPriming.track(new Cache(() -> {
+                throw new IllegalStateException("KMS said no");
+            }));
+            return SnapStartPriming.track(new Cache(() -> { }));
+        });
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV, env -> { });
+
+        priming.afterRestore(null);
+
+        SnapStartPriming.Refill refill = priming.lastRefill().get(30, TimeUnit.SECONDS);
+        assertThat(refill.failures()).singleElement().asString().contains("KMS said no");
+        assertThat(next.refills.get()).isEqualTo(1);
+    }
+
+    /** A tracked cache that counts what the hooks ask of it; its refill runs {@code onRefill}. */
+    private static final class Cache implements SnapshotSensitive {
+        final AtomicInteger forgotten = new AtomicInteger();
+        final AtomicInteger refills = new AtomicInteger();
+        volatile String lastCall;
+        private final Runnable onRefill;
+
+        Cache(Runnable onRefill) {
+            this.onRefill = onRefill;
+        }
+
+        @Override
+        public void forget() {
+            forgotten.incrementAndGet();
+            lastCall = "forget";
+        }
+
+        @Override
+        public void refill() {
+            refills.incrementAndGet();
+            lastCall = "refill";
+            onRefill.run();
+        }
     }
 }

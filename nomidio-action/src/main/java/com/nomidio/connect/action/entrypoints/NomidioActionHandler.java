@@ -13,6 +13,7 @@ import com.nomidio.connect.domain.FlowAttributes;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.json.InvalidEventException;
 import com.nomidio.connect.json.Json;
+import com.nomidio.connect.snapstart.PrimingContext;
 import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import com.nomidio.connect.time.InvocationBudget;
@@ -62,7 +63,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
     }
 
     private NomidioActionHandler(Map<String, String> env) {
-        this(NomidioActionWiring.fromEnvironment(env), new ConnectEvents(Json.mapper()),
+        this(SnapStartPriming.initialise(() -> NomidioActionWiring.fromEnvironment(env)), new ConnectEvents(Json.mapper()),
                 new InvocationRecorder(new EmfMetrics(System.out, Clock.systemUTC())));
         events.prime();
         snapStart = SnapStartPriming.register("nomidioAction", env, NomidioActionHandler::prime);
@@ -96,7 +97,9 @@ public final class NomidioActionHandler implements RequestStreamHandler {
         for (String action : PRIMING_ACTIONS) {
             ((ObjectNode) event.path("Details").path("Parameters")).put("action", action);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            copy.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), answer, null);
+            // Connect's 8 s, as a flow gives them: the handler budgets from the context on the real path.
+            copy.handleRequest(new ByteArrayInputStream(Json.mapper().writeValueAsBytes(event)), answer,
+                    new PrimingContext("nomidioAction", Duration.ofSeconds(8)));
             Json.mapper().readTree(answer.toByteArray()).properties().forEach(e -> attributes.set(e.getKey(), e.getValue()));
         }
     }

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,19 +114,34 @@ class LogSafetyTest {
     }
 
     @Test
-    void snapStartHooks_whenPrimingRestoringAndAnsweringAfter_logNoSecretNoTokenNoFullNumber() throws IOException {
+    void snapStartHooks_whenPrimingRestoringAndAnsweringAfter_logNoSecretNoTokenNoFullNumber() throws Exception {
         harness.stubs.identity(CALLER, NOMIDIO_ID, NomidioStatus.ENROLLED, null);
         NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(SnapStartPrimingTest.snapStartEnvironment(harness));
 
         handler.snapStart().beforeCheckpoint(null);
         handler.snapStart().afterRestore(null);
+        handler.snapStart().lastRefill().get(30, TimeUnit.SECONDS);
         handler.handleRequest(new ByteArrayInputStream(ConnectEventFixtures.bytes(event("lookup"))),
                 new ByteArrayOutputStream(), null);
+        // A second restore whose refill fails at the token request: the refusal must not echo what was sent.
+        harness.gateway.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+                .willReturn(GatewayStubs.error(401, "BAD_CREDENTIALS")));
+        handler.snapStart().afterRestore(null);
+        handler.snapStart().lastRefill().get(30, TimeUnit.SECONDS);
 
         List<JsonNode> lines = stdout.jsonLines();
         String everything = String.join("\n", stdout.lines());
         assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Primed before the snapshot"))).hasSize(1);
-        assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Restored from the snapshot"))).hasSize(1);
+        assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Restored from the snapshot"))).hasSize(2);
+        assertThat(filter(lines, Map.of("function", "nomidioAction", "message",
+                "Refilled the secret and token after the restore"))).singleElement()
+                .satisfies(line -> assertThat(line.path("durationMs").isIntegralNumber()).isTrue());
+        assertThat(filter(lines, Map.of("function", "nomidioAction", "message",
+                "Refill after the restore failed; the first invocation decrypts and authenticates for itself")))
+                .singleElement().satisfies(line -> {
+                    assertThat(line.path("level").asText()).isEqualTo("WARN");
+                    assertThat(line.path("problem").asText()).contains("BAD_CREDENTIALS");
+                });
         assertThat(everything)
                 .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
                 .doesNotContain(GatewayStubs.TOKEN)

@@ -6,21 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.nomidio.connect.domain.NomidioStatus;
+import com.nomidio.connect.domain.ContactAttribute;
 import com.nomidio.connect.json.Json;
+import com.nomidio.connect.secret.SecretEncryptionContext;
 import com.nomidio.connect.snapstart.SnapStartPriming;
+import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * nomidioAction's SnapStart hook, built as Lambda builds the handler under a snap-start initialisation: before the
  * snapshot it drives the real request path against its own loopback server (never the configured KMS or gateway),
- * and it leaves neither the decrypted secret nor a token behind, before the snapshot or after a restore.
+ * and it leaves neither the decrypted secret nor a token behind, before the snapshot or after a restore. After a
+ * restore it decrypts the secret and fetches a token in the background, which the first invocation then finds.
  */
 class SnapStartPrimingTest {
 
@@ -58,8 +63,7 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void afterRestore_whenTheSecretAndTokenAreHeld_theFirstCallAfterTheRestoreDecryptsAndAuthenticatesAgain()
-            throws IOException {
+    void afterRestore_whenTheSecretAndTokenAreHeld_forgetsThemAndFetchesNewOnesOnceInTheBackground() throws Exception {
         harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
         NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
         handler.snapStart().beforeCheckpoint(null);
@@ -69,9 +73,70 @@ class SnapStartPrimingTest {
 
         handler.snapStart().afterRestore(null);
 
-        assertThat(lookup(handler)).containsEntry("nomidio_status", "ENROLLED");
+        assertThat(refill(handler).failures()).isEmpty();
         assertThat(harness.kms.decrypts()).isEqualTo(2);
-        assertThat(harness.gateway.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token")))).hasSize(2);
+        assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void afterRestore_whenTheRefillHasRun_theFirstCallMakesOnlyTheIdentifyRequest() throws Exception {
+        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
+        handler.snapStart().beforeCheckpoint(null);
+
+        handler.snapStart().afterRestore(null);
+        assertThat(refill(handler).failures()).isEmpty();
+        assertThat(harness.kms.decrypts()).isEqualTo(1);
+        assertThat(tokenRequests()).isEqualTo(1);
+
+        assertThat(lookup(handler)).containsEntry("nomidio_status", "ENROLLED");
+        assertThat(harness.kms.decrypts()).isEqualTo(1);
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(harness.gateway.findAll(postRequestedFor(urlPathEqualTo("/v1/identities/search")))).hasSize(1);
+    }
+
+    @Test
+    void afterRestore_whenKmsIsSlow_returnsAtOnceAndTheFirstCallAnswersUnavailableByItsOwnDeadline() throws Exception {
+        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
+        handler.snapStart().beforeCheckpoint(null);
+        // KMS answers after a minute: the refill's decrypt ends only at the KMS client's 3 s call timeout.
+        harness.kms.delay(60_000);
+
+        handler.snapStart().afterRestore(null);
+
+        // Returned with the decrypt still in flight (it cannot end before 3 s; a restore hook that waited for it
+        // would have returned with the refill done).
+        assertThat(handler.snapStart().lastRefill()).isNotDone();
+        // The refill's decrypt has reached KMS: it holds the token cache's lock from before that request.
+        awaitDecryptRequest();
+        // A flow invocation with 1 s left (deadline 0.5 s) finds the refill holding the token cache: it stops waiting
+        // at its own deadline and answers as for a gateway too slow to answer, not ERROR after KMS's timeout.
+        Map<String, String> answer = lookup(handler, 1000);
+        assertThat(answer).containsEntry(ContactAttribute.STATUS.key(), "NOMIDIO_UNAVAILABLE");
+        assertThat(harness.gateway.findAll(postRequestedFor(urlPathEqualTo("/v1/identities/search")))).isEmpty();
+        // The refill gives up at the KMS client's timeout, and leaves the lazy path (waited for here, so that its
+        // SDK retry cannot reach the next test's KMS).
+        assertThat(refill(handler).failures()).singleElement().asString().contains("TokenCache");
+    }
+
+    @Test
+    void afterRestore_whenTheRefillFails_theFirstCallDecryptsAndAuthenticatesItselfAndAnswers() throws Exception {
+        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
+        handler.snapStart().beforeCheckpoint(null);
+        harness.kms.refuseEverything(400, "AccessDeniedException", "the key policy does not allow this role yet");
+
+        handler.snapStart().afterRestore(null);
+        assertThat(refill(handler).failures()).singleElement().asString().contains("TokenCache");
+        assertThat(tokenRequests()).isZero();
+        // KMS allows it again (as the same ciphertext under the same context): the lazy path is intact.
+        harness.kms.reset();
+        harness.kms.holds(GatewayStubs.ACCESS_KEY_SECRET, SecretEncryptionContext.forAccessKey(GatewayStubs.ACCESS_KEY_ID));
+
+        assertThat(lookup(handler)).containsEntry("nomidio_status", "ENROLLED");
+        assertThat(harness.kms.decrypts()).isEqualTo(1);
+        assertThat(tokenRequests()).isEqualTo(1);
     }
 
     @Test
@@ -95,9 +160,39 @@ class SnapStartPrimingTest {
     }
 
     private static Map<String, String> lookup(NomidioActionHandler handler) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(ConnectEventFixtures.bytes(ConnectEventFixtures.event("lookup"))),
-                out, new LocalLambdaContext("nomidioAction", NomidioActionHarness.CONNECT_REMAINING_MS));
-        return Json.mapper().readValue(out.toByteArray(), new TypeReference<Map<String, String>>() { });
+        return lookup(handler, NomidioActionHarness.CONNECT_REMAINING_MS);
+    }
+
+    private static Map<String, String> lookup(NomidioActionHandler handler, long remainingMillis) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(ConnectEventFixtures.bytes(ConnectEventFixtures.event("lookup"))),
+                    out, new LocalLambdaContext("nomidioAction", remainingMillis));
+            return Json.mapper().readValue(out.toByteArray(), new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The background refill the last restore started, once it has ended. */
+    private static SnapStartPriming.Refill refill(NomidioActionHandler handler) throws Exception {
+        return handler.snapStart().lastRefill().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void awaitDecryptRequest() {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (harness.kms.requests("Decrypt").isEmpty()) {
+            assertThat(System.nanoTime()).as("the refill's Decrypt request reached KMS").isLessThan(giveUp);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static int tokenRequests() {
+        return harness.gateway.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
     }
 }

@@ -56,7 +56,7 @@ public final class NomidioLexHandler implements RequestStreamHandler {
     }
 
     private NomidioLexHandler(Map<String, String> env) {
-        this(NomidioLexWiring.fromEnvironment(env), new LexEvents(Json.mapper()));
+        this(SnapStartPriming.initialise(() -> NomidioLexWiring.fromEnvironment(env)), new LexEvents(Json.mapper()));
         events.prime();
         snapStart = SnapStartPriming.register("nomidioLex", env, NomidioLexHandler::prime);
     }

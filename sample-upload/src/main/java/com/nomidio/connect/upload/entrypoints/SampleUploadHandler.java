@@ -45,7 +45,7 @@ public final class SampleUploadHandler implements RequestStreamHandler {
     }
 
     private SampleUploadHandler(Map<String, String> env) {
-        this(SampleUploadWiring.processor(env), Json.mapper());
+        this(SnapStartPriming.initialise(() -> SampleUploadWiring.processor(env)), Json.mapper());
         snapStart = SnapStartPriming.register("sampleUpload", env, SampleUploadHandler::prime);
     }
 

@@ -93,13 +93,22 @@ public final class ColdStart {
     /** Runs {@code main} in a fresh JVM; returns ms from spawn to MAIN, to ANSWERED and to INIT (-1 if none). */
     static double[] run(Class<?> main, String event, List<String> flags, Map<String, String> env)
             throws IOException, InterruptedException {
+        return run(main, List.of(event), flags, env, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #run(Class, String, List, Map)}, with {@code args} for main; the stderr lines other than the markers
+     * are added to {@code lines}.
+     */
+    static double[] run(Class<?> main, List<String> args, List<String> flags, Map<String, String> env,
+                        List<String> lines) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(flags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
-        command.add(event);
+        command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
         long spawned = System.nanoTime();
@@ -122,6 +131,7 @@ public final class ColdStart {
                     answer = line;
                 } else {
                     other.append(line).append('\n');
+                    lines.add(line);
                 }
             }
         }

@@ -26,10 +26,29 @@ public final class WarmLookup {
     private WarmLookup() {
     }
 
+    /** Nanoseconds of each measured call, sorted: through the handler, and the bare round trip. */
+    record Result(long[] viaHandler, long[] bareTrip) {
+    }
+
     public static void main(String[] args) throws Exception {
         byte[] event = Files.readAllBytes(Path.of(args[0]));
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
         int measured = args.length > 2 ? Integer.parseInt(args[2]) : 10000;
+        Result result = measure(event, warmup, measured);
+        long[] viaHandler = result.viaHandler();
+        long[] bareTrip = result.bareTrip();
+        System.err.printf(Locale.ROOT, "warm lookup, %d calls after %d warm-up calls (microseconds)%n", measured, warmup);
+        System.err.printf(Locale.ROOT, "%-26s %8s %8s %8s%n", "", "p50", "p90", "p99");
+        row("handler lookup", viaHandler);
+        row("bare HTTP round trip", bareTrip);
+        System.err.printf(Locale.ROOT, "%-26s %8.0f %8.0f %8.0f%n", "overhead (handler - bare)",
+                micros(percentile(viaHandler, 50) - percentile(bareTrip, 50)),
+                micros(percentile(viaHandler, 90) - percentile(bareTrip, 90)),
+                micros(percentile(viaHandler, 99) - percentile(bareTrip, 99)));
+    }
+
+    /** {@code warmup} then {@code measured} lookups through a handler built from the environment, each beside the bare trip. */
+    static Result measure(byte[] event, int warmup, int measured) throws Exception {
         String gateway = System.getenv("NOMIDIO_GATEWAY_URL");
 
         NomidioActionHandler handler = new NomidioActionHandler();
@@ -68,14 +87,7 @@ public final class WarmLookup {
         }
         Arrays.sort(viaHandler);
         Arrays.sort(bareTrip);
-        System.err.printf(Locale.ROOT, "warm lookup, %d calls after %d warm-up calls (microseconds)%n", measured, warmup);
-        System.err.printf(Locale.ROOT, "%-26s %8s %8s %8s%n", "", "p50", "p90", "p99");
-        row("handler lookup", viaHandler);
-        row("bare HTTP round trip", bareTrip);
-        System.err.printf(Locale.ROOT, "%-26s %8.0f %8.0f %8.0f%n", "overhead (handler - bare)",
-                micros(percentile(viaHandler, 50) - percentile(bareTrip, 50)),
-                micros(percentile(viaHandler, 90) - percentile(bareTrip, 90)),
-                micros(percentile(viaHandler, 99) - percentile(bareTrip, 99)));
+        return new Result(viaHandler, bareTrip);
     }
 
     private static void row(String name, long[] sorted) {
@@ -83,7 +95,7 @@ public final class WarmLookup {
                 micros(percentile(sorted, 50)), micros(percentile(sorted, 90)), micros(percentile(sorted, 99)));
     }
 
-    private static long percentile(long[] sorted, int p) {
+    static long percentile(long[] sorted, int p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
