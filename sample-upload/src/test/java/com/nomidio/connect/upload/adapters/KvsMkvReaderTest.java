@@ -164,7 +164,7 @@ class KvsMkvReaderTest {
         ConnectCall call = builder.build();
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         for (int i = 0; i < 3; i++) {
-            sent.writeBytes(call.toFragmentBytes().get(i));
+            sent.writeBytes(call.toFragmentBytes(i));
         }
         List<ConnectCall.Chunk> fourth = call.toChunks(3);
         for (ConnectCall.Chunk chunk : fourth) {

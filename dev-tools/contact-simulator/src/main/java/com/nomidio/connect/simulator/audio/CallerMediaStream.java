@@ -258,7 +258,7 @@ public final class CallerMediaStream implements CustomerMedia {
                     }
                     CallerMediaStream.this.wait(CLOCK_POLL_MILLIS);
                 }
-                return callUpTo(index).toFragmentBytes().get(index);
+                return callUpTo(index).toFragmentBytes(index);
             }
         }
     }
