@@ -13,6 +13,7 @@ import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.GatewayIds;
 import com.nomidio.connect.domain.Identity;
 import com.nomidio.connect.domain.Subject;
+import com.nomidio.connect.snapstart.SnapStartPriming;
 import com.nomidio.connect.time.Deadline;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -65,11 +66,12 @@ public final class HttpNomidioGateway implements NomidioGateway {
     private final TokenCache tokens;
 
     public HttpNomidioGateway(GatewayConfig config, ObjectMapper json) {
-        this(config, json, HttpClient.newBuilder()
+        // A SnapStart priming copy's client is closed before the snapshot (its selector thread must not be in it).
+        this(config, json, SnapStartPriming.closedAfterPriming(HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build(), Clock.systemUTC());
+                .build()), Clock.systemUTC());
     }
 
     HttpNomidioGateway(GatewayConfig config, ObjectMapper json, HttpClient http, Clock clock) {

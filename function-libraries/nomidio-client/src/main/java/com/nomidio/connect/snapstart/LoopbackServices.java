@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * real: KMS Decrypt (AWS JSON 1.1), Lambda Invoke, KVS GetDataEndpoint and GetMedia (an empty stream), Connect's
  * DescribeContact, GetContactAttributes and UpdateContactAttributes, and the gateway's token, identify, challenge,
  * result, cancel and sample calls. It lives only inside {@code
- * beforeCheckpoint}: started there and stopped before the snapshot. Every answer says {@code Connection: close},
- * so no client keeps a pooled connection to it in the snapshot.
+ * beforeCheckpoint}: started there and stopped before the snapshot. Every AWS answer says {@code Connection: close};
+ * the gateway's answers keep the connection open for the next priming call, and beforeCheckpoint closes the priming
+ * copy's gateway client ({@link SnapStartPriming#closedAfterPriming}) before stopping this server, so no client
+ * keeps a pooled connection to it in the snapshot.
  *
  * <p>Shipped in the functions, so it uses the JDK's own HTTP server rather than the test kit.
  */
@@ -85,7 +87,13 @@ public final class LoopbackServices implements AutoCloseable {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             Answer answer = answer(exchange.getRequestMethod(), path, target);
             requests.computeIfAbsent(answer.service(), k -> new AtomicInteger()).incrementAndGet();
-            exchange.getResponseHeaders().set("Connection", "close");
+            // The gateway's client (the JDK's) is closed by beforeCheckpoint before this server stops, so its
+            // connections may stay open between priming calls, priming the pooled-connection path a restored
+            // environment's identify takes (the refill's token request opens the connection it reuses). The AWS SDK
+            // clients are not closed: their connections close after each answer.
+            if (!answer.service().startsWith("gateway.")) {
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
             if (answer.contentType() != null) {
                 exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             }

@@ -68,6 +68,41 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void beforeCheckpoint_whenThePrimingCopysHttpClientKeptAConnection_closesTheClientBeforeTheSnapshot() {
+        AtomicReference<HttpClient> copysClient = new AtomicReference<>();
+        AtomicReference<String> connectionHeader = new AtomicReference<>();
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV, env -> {
+            HttpClient http = SnapStartPriming.closedAfterPriming(HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).build());
+            copysClient.set(http);
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(env.get(GatewayConfig.GATEWAY_URL)
+                    + "/oauth2/token")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            connectionHeader.set(answer.headers().firstValue("Connection").orElse("keep-alive"));
+        });
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(priming.lastReport().failure()).isNull();
+        assertThat(connectionHeader.get()).as("the gateway's answers keep the connection, priming the pooled path")
+                .isNotEqualToIgnoringCase("close");
+        assertThat(copysClient.get().isTerminated()).as("closed, its connection and selector thread with it").isTrue();
+    }
+
+    @Test
+    void closedAfterPriming_whenNoPrimerRuns_leavesTheResourceOpen() throws Exception {
+        AtomicInteger closed = new AtomicInteger();
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV, env -> { });
+        AutoCloseable resource = SnapStartPriming.closedAfterPriming(closed::incrementAndGet);
+
+        priming.beforeCheckpoint(null);
+        priming.afterRestore(null);
+        priming.lastRefill().get(30, TimeUnit.SECONDS);
+
+        assertThat(closed.get()).as("a real handler's client is never closed by the hooks").isZero();
+        resource.close();
+    }
+
+    @Test
     void beforeCheckpoint_whenThePrimerFails_reportsItAndDoesNotThrow() {
         SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV, env -> {
             throw new IllegalStateException("primer broke");

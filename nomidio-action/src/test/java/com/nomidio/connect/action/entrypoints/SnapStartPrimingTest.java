@@ -43,6 +43,8 @@ class SnapStartPrimingTest {
         assertThat(report.loopbackRequests()).containsKeys("kms.Decrypt", "gateway.token", "gateway.identify",
                 "gateway.createChallenge", "lambda.Invoke", "gateway.challengeResult");
         assertThat(report.loopbackRequests()).allSatisfy((service, count) -> assertThat(service).doesNotStartWith("unknown"));
+        assertThat(report.loopbackRequests().get("gateway.identify")).as("enough lookups for the JIT to compile their path")
+                .isGreaterThan(NomidioActionHandler.PRIMING_LOOKUPS);
         assertThat(harness.kms.decrypts()).isZero();
         assertThat(harness.gateway.getAllServeEvents()).isEmpty();
         assertThat(harness.lambda.getAllServeEvents()).isEmpty();
