@@ -66,9 +66,7 @@ class SnapStartPrimingTest {
 
     @Test
     void afterRestore_whenTheSecretAndTokenAreHeld_forgetsThemAndFetchesNewOnesOnceInTheBackground() throws Exception {
-        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
-        handler.snapStart().beforeCheckpoint(null);
+        NomidioActionHandler handler = checkpointedHandler();
         assertThat(harness.kms.decrypts()).isZero();
         lookup(handler);
         assertThat(harness.kms.decrypts()).isEqualTo(1);
@@ -82,9 +80,7 @@ class SnapStartPrimingTest {
 
     @Test
     void afterRestore_whenTheRefillHasRun_theFirstCallMakesOnlyTheIdentifyRequest() throws Exception {
-        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
-        handler.snapStart().beforeCheckpoint(null);
+        NomidioActionHandler handler = checkpointedHandler();
 
         handler.snapStart().afterRestore(null);
         assertThat(refill(handler).failures()).isEmpty();
@@ -99,9 +95,7 @@ class SnapStartPrimingTest {
 
     @Test
     void afterRestore_whenKmsIsSlow_returnsAtOnceAndTheFirstCallAnswersUnavailableByItsOwnDeadline() throws Exception {
-        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
-        handler.snapStart().beforeCheckpoint(null);
+        NomidioActionHandler handler = checkpointedHandler();
         // KMS answers after a minute: the refill's decrypt ends only at the KMS client's 3 s call timeout.
         harness.kms.delay(60_000);
 
@@ -124,9 +118,7 @@ class SnapStartPrimingTest {
 
     @Test
     void afterRestore_whenTheRefillFails_theFirstCallDecryptsAndAuthenticatesItselfAndAnswers() throws Exception {
-        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
-        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
-        handler.snapStart().beforeCheckpoint(null);
+        NomidioActionHandler handler = checkpointedHandler();
         harness.kms.refuseEverything(400, "AccessDeniedException", "the key policy does not allow this role yet");
 
         handler.snapStart().afterRestore(null);
@@ -159,6 +151,14 @@ class SnapStartPrimingTest {
         env.put("AWS_ENDPOINT_URL_KMS", harness.kms.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_LAMBDA", harness.lambda.baseUrl());
         return env;
+    }
+
+    /** An enrolled caller at the gateway, and a snap-start handler whose beforeCheckpoint has run. */
+    private static NomidioActionHandler checkpointedHandler() {
+        harness.stubs.identity(NomidioActionHarness.CALLER, NomidioActionHarness.NOMIDIO_ID, NomidioStatus.ENROLLED, null);
+        NomidioActionHandler handler = NomidioActionHandler.fromEnvironment(snapStartEnvironment(harness));
+        handler.snapStart().beforeCheckpoint(null);
+        return handler;
     }
 
     private static Map<String, String> lookup(NomidioActionHandler handler) throws IOException {
