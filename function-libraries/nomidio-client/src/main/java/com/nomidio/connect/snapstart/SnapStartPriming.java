@@ -243,8 +243,9 @@ public final class SnapStartPriming implements Resource {
         // No System.gc() here, though the primed copy is garbage now: a full collection before the snapshot made the
         // restored environment's first call ~3 ms slower (measured, dev-tools/benchmarks/README.md), and what it was
         // for, the copy's HTTP client's selector thread, is closed above. The copy's garbage holds no secret (its
-        // secret and token were made-up, and are forgotten) and no open connection (the loopback answered
-        // Connection: close, and its server is stopped).
+        // secret and token were made-up, and are forgotten) and no open connection (its gateway client, the one
+        // whose connections the loopback kept alive, is closed above; the AWS clients' were closed by each answer's
+        // Connection: close; and the loopback server is stopped).
         lastReport = new Report(requests, failure);
         if (failure != null) {
             LOG.atWarn().addKeyValue("function", function).addKeyValue("problem", failure)
