@@ -187,7 +187,10 @@ class SnapStartPrimingTest {
         SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV,
                 env -> primingCopy.set(SnapStartPriming.track(new Cache(() -> order.add("priming copy's")))));
         priming.beforeCheckpoint(null);
-        assertThat(order).as("the priming copy's refill, before the snapshot").containsExactly("priming copy's");
+        assertThat(order).as("the priming copy's refills, before the snapshot, past C1's compile threshold")
+                .hasSize(SnapStartPriming.PRIMING_REFILLS).containsOnly("priming copy's");
+        assertThat(primingCopy.get().forgotten.get()).as("forgotten before each refill, and once more after the last")
+                .isEqualTo(SnapStartPriming.PRIMING_REFILLS + 2);
         assertThat(primingCopy.get().lastCall).as("what the priming's refill fetched is not in the snapshot")
                 .isEqualTo("forget");
         order.clear();
@@ -198,7 +201,22 @@ class SnapStartPrimingTest {
         assertThat(order).containsExactly("secret", "token");
         assertThat(elsewhere.forgotten.get()).as("forgotten like everything, only not refilled").isEqualTo(4);
         assertThat(own).allSatisfy(cache -> assertThat(cache.forgotten.get()).isEqualTo(4));
-        assertThat(primingCopy.get().refills.get()).isEqualTo(1);
+        assertThat(primingCopy.get().refills.get()).isEqualTo(SnapStartPriming.PRIMING_REFILLS);
+    }
+
+    @Test
+    void beforeCheckpoint_whenThePrimingCopysRefillFails_stopsRefillingAndReportsIt() {
+        AtomicReference<Cache> primingCopy = new AtomicReference<>();
+        SnapStartPriming priming = SnapStartPriming.unregistered("test", LAMBDA_ENV,
+                env -> primingCopy.set(SnapStartPriming.track(new Cache(() -> {
+                    throw new IllegalStateException("loopback KMS said no");
+                }))));
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(primingCopy.get().refills.get()).as("no point in 300 failing refills").isEqualTo(1);
+        assertThat(priming.lastReport().failure()).startsWith("refill: ").contains("loopback KMS said no");
+        assertThat(primingCopy.get().lastCall).as("forgotten before the snapshot all the same").isEqualTo("forget");
     }
 
     @Test
