@@ -49,18 +49,9 @@ public final class WarmLookup {
 
     /** {@code warmup} then {@code measured} lookups through a handler built from the environment, each beside the bare trip. */
     static Result measure(byte[] event, int warmup, int measured) throws Exception {
-        String gateway = System.getenv("NOMIDIO_GATEWAY_URL");
-
         NomidioActionHandler handler = new NomidioActionHandler();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest bare = HttpRequest.newBuilder(URI.create(gateway + "/v1/identities/search"))
-                .header("Authorization", "Bearer bench-token")
-                .header("X-Supplier-Code", System.getenv("NOMIDIO_SUPPLIER_CODE"))
-                .header("X-Enterprise-Code", System.getenv("NOMIDIO_ENTERPRISE_CODE"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"phoneNumber\":\"+447700900123\"}"))
-                .build();
+        HttpRequest bare = bareIdentify();
 
         long[] viaHandler = new long[measured];
         long[] bareTrip = new long[measured];
@@ -88,6 +79,18 @@ public final class WarmLookup {
         Arrays.sort(viaHandler);
         Arrays.sort(bareTrip);
         return new Result(viaHandler, bareTrip);
+    }
+
+    /** The identify request the handler's lookup sends, as a bare request to the same stand-in. */
+    static HttpRequest bareIdentify() {
+        return HttpRequest.newBuilder(URI.create(System.getenv("NOMIDIO_GATEWAY_URL") + "/v1/identities/search"))
+                .header("Authorization", "Bearer bench-token")
+                .header("X-Supplier-Code", System.getenv("NOMIDIO_SUPPLIER_CODE"))
+                .header("X-Enterprise-Code", System.getenv("NOMIDIO_ENTERPRISE_CODE"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phoneNumber\":\"+447700900123\"}"))
+                .build();
     }
 
     private static void row(String name, long[] sorted) {
