@@ -11,6 +11,8 @@ import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CALLER
 import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CHALLENGE_ID;
 import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.CONTACT_ID;
 import static com.nomidio.connect.action.entrypoints.NomidioActionHarness.NOMIDIO_ID;
+import static com.nomidio.connect.testkit.logging.LogSafety.assertPlainMessages;
+import static com.nomidio.connect.testkit.logging.LogSafety.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,17 +24,15 @@ import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.logging.LogLevels;
 import com.nomidio.connect.snapstart.LoopbackServices;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
-import com.nomidio.connect.testkit.kms.LocalKms;
 import com.nomidio.connect.testkit.logging.CapturedStdout;
+import com.nomidio.connect.testkit.logging.LogSafety;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
@@ -48,11 +48,6 @@ import org.slf4j.event.Level;
 class LogSafetyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The old style, context as text inside the message: {@code Challenge created [challengeId=...]}. */
-    private static final Pattern KEY_IN_MESSAGE = Pattern.compile("\\[[A-Za-z]+=");
-    /** Forms of the sample caller's number that would identify them: the significant number and its parts. */
-    private static final List<String> PHONE_FORMS = List.of(CALLER, "447700900123", "7700900123", "07700 900123",
-            "07700900123", "7700 900123", "7700900");
 
     @RegisterExtension
     static final NomidioActionHarness harness = new NomidioActionHarness();
@@ -93,14 +88,7 @@ class LogSafetyTest {
         List<String> lines = stdout.lines();
         String everything = String.join("\n", lines) + "\n" + metricsText();
         assertThat(lines).as("log lines").hasSizeGreaterThan(15);
-        assertThat(everything)
-                .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
-                .doesNotContain(base64(GatewayStubs.ACCESS_KEY_SECRET))
-                .doesNotContain(GatewayStubs.TOKEN)
-                .doesNotContain(LocalKms.CIPHERTEXT_BASE64);
-        for (String phone : PHONE_FORMS) {
-            assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
-        }
+        LogSafety.assertNoCredentialsOrCallerNumber(everything);
         for (String line : lines) {
             JsonNode json = JSON.readTree(line);
             if (json.has("awsRequestId")) {
@@ -109,7 +97,7 @@ class LogSafetyTest {
         }
         assertThat(lines).filteredOn(l -> l.contains("Answered contact flow")).hasSize(11)
                 .allSatisfy(l -> assertThat(JSON.readTree(l).path("contactId").asText()).isEqualTo(CONTACT_ID));
-        assertThat(everything).contains("***123");
+        assertThat(everything).contains(LogSafety.SAMPLE_CALLER_MASKED);
         assertPlainMessages(stdout.jsonLines());
     }
 
@@ -142,15 +130,8 @@ class LogSafetyTest {
                     assertThat(line.path("level").asText()).isEqualTo("WARN");
                     assertThat(line.path("problem").asText()).contains("BAD_CREDENTIALS");
                 });
-        assertThat(everything)
-                .doesNotContain(GatewayStubs.ACCESS_KEY_SECRET)
-                .doesNotContain(GatewayStubs.TOKEN)
-                .doesNotContain(LoopbackServices.PRIMING_PLAINTEXT)
-                .doesNotContain(LoopbackServices.PRIMING_TOKEN)
-                .doesNotContain(LocalKms.CIPHERTEXT_BASE64);
-        for (String phone : PHONE_FORMS) {
-            assertThat(everything).as("log output must not contain %s", phone).doesNotContain(phone);
-        }
+        LogSafety.assertNoCredentialsOrCallerNumber(everything, LoopbackServices.PRIMING_PLAINTEXT,
+                LoopbackServices.PRIMING_TOKEN);
         assertPlainMessages(lines);
     }
 
@@ -162,9 +143,7 @@ class LogSafetyTest {
 
         String everything = String.join("\n", stdout.lines());
         assertThat(everything).contains("Unreadable invocation");
-        for (String phone : PHONE_FORMS) {
-            assertThat(everything).doesNotContain(phone);
-        }
+        LogSafety.assertNoCredentialsOrCallerNumber(everything);
     }
 
     @Test
@@ -180,7 +159,7 @@ class LogSafetyTest {
                 .singleElement().satisfies(line -> {
                     assertThat(line.path("message").asText()).isEqualTo("Answered contact flow");
                     assertThat(line.path("durationMs").isIntegralNumber()).as("durationMs is a number").isTrue();
-                    assertThat(line.path("caller").asText()).isEqualTo("***123");
+                    assertThat(line.path("caller").asText()).isEqualTo(LogSafety.SAMPLE_CALLER_MASKED);
                 });
         assertThat(filter(lines, Map.of("contactId", CONTACT_ID, "action", "lookup", "outcome", "NOMIDIO_UNAVAILABLE")))
                 .singleElement().satisfies(line -> assertThat(line.path("level").asText()).isEqualTo("INFO"));
@@ -228,26 +207,7 @@ class LogSafetyTest {
         assertPlainMessages(lines);
     }
 
-    /** What {@code filter a = "x" and b = "y"} selects: lines whose fields hold exactly these values. */
-    private static List<JsonNode> filter(List<JsonNode> lines, Map<String, String> fields) {
-        return lines.stream()
-                .filter(line -> fields.entrySet().stream()
-                        .allMatch(field -> line.path(field.getKey()).isValueNode()
-                                && line.path(field.getKey()).asText().equals(field.getValue())))
-                .toList();
-    }
-
-    private static void assertPlainMessages(List<JsonNode> lines) {
-        assertThat(lines).as("log lines").isNotEmpty().allSatisfy(line ->
-                assertThat(line.path("message").asText()).as("message of %s", line)
-                        .doesNotContainPattern(KEY_IN_MESSAGE));
-    }
-
     private static String metricsText() {
         return String.join("\n", harness.metricLines().stream().map(JsonNode::toString).toList());
-    }
-
-    private static String base64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }
