@@ -1,6 +1,7 @@
 package com.nomidio.connect.snapstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nomidio.connect.aws.AwsEnvironment;
@@ -8,11 +9,14 @@ import com.nomidio.connect.aws.SdkClients;
 import com.nomidio.connect.gateway.GatewayConfig;
 import com.nomidio.connect.secret.AccessKeySecrets;
 import com.nomidio.connect.secret.KmsAccessKeySecret;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -202,6 +206,30 @@ class SnapStartPrimingTest {
         assertThat(elsewhere.forgotten.get()).as("forgotten like everything, only not refilled").isEqualTo(4);
         assertThat(own).allSatisfy(cache -> assertThat(cache.forgotten.get()).isEqualTo(4));
         assertThat(primingCopy.get().refills.get()).isEqualTo(SnapStartPriming.PRIMING_REFILLS);
+    }
+
+    @Test
+    void repeatUnlogged_whenARepetitionPrintsOrFails_discardsItsOutputAndRestoresStdout() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            AtomicInteger runs = new AtomicInteger();
+            assertThatCode(() -> SnapStartPriming.repeatUnlogged(3, () -> {
+                runs.incrementAndGet();
+                System.out.println("a priming line");
+            })).doesNotThrowAnyException();
+            assertThatThrownBy(() -> SnapStartPriming.repeatUnlogged(3, () -> {
+                System.out.println("a failing priming line");
+                throw new IllegalStateException("repetition broke");
+            })).hasMessage("repetition broke");
+            System.out.println("after");
+
+            assertThat(runs.get()).isEqualTo(3);
+            assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("after" + System.lineSeparator());
+        } finally {
+            System.setOut(original);
+        }
     }
 
     @Test

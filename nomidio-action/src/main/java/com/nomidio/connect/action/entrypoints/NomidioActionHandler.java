@@ -82,7 +82,7 @@ public final class NomidioActionHandler implements RequestStreamHandler {
      * the bundled event once per action of a challenged call, end to end through the real path (Jackson, the phone
      * number, the KMS pipeline, the gateway's HTTP client, Lambda Invoke, the answer, the log and metrics lines).
      */
-    static void prime(Map<String, String> loopbackEnvironment) throws IOException {
+    static void prime(Map<String, String> loopbackEnvironment) throws Exception {
         // Its metrics go nowhere: priming invocations are not contacts and must not count in the dashboards.
         NomidioActionHandler copy = new NomidioActionHandler(NomidioActionWiring.fromEnvironment(loopbackEnvironment),
                 new ConnectEvents(Json.mapper()), new InvocationRecorder(
@@ -104,12 +104,11 @@ public final class NomidioActionHandler implements RequestStreamHandler {
         }
         // Then lookups, the flows' first call, enough of them for the JIT (C1, as deployed) to compile its path: with
         // only the calls above most of it stayed interpreted, and the restored environment's first lookup paid for it.
+        // Unlogged: the calls above have shown the path in the init log once.
         ((ObjectNode) event.path("Details").path("Parameters")).put("action", "lookup");
         byte[] lookup = Json.mapper().writeValueAsBytes(event);
-        for (int i = 0; i < PRIMING_LOOKUPS; i++) {
-            copy.handleRequest(new ByteArrayInputStream(lookup), new ByteArrayOutputStream(),
-                    new PrimingContext("nomidioAction", Duration.ofSeconds(8)));
-        }
+        SnapStartPriming.repeatUnlogged(PRIMING_LOOKUPS, () -> copy.handleRequest(new ByteArrayInputStream(lookup),
+                new ByteArrayOutputStream(), new PrimingContext("nomidioAction", Duration.ofSeconds(8))));
     }
 
     /** Past C1's invocation threshold (200, -XX:Tier3InvocationThreshold) for what a lookup calls once. */

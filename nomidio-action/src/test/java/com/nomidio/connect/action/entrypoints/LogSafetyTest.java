@@ -23,6 +23,7 @@ import com.nomidio.connect.domain.FraudFlag;
 import com.nomidio.connect.domain.NomidioStatus;
 import com.nomidio.connect.logging.LogLevels;
 import com.nomidio.connect.snapstart.LoopbackServices;
+import com.nomidio.connect.snapstart.PrimingContext;
 import com.nomidio.connect.testkit.gateway.GatewayStubs;
 import com.nomidio.connect.testkit.logging.CapturedStdout;
 import com.nomidio.connect.testkit.logging.LogSafety;
@@ -120,6 +121,12 @@ class LogSafetyTest {
         List<JsonNode> lines = stdout.jsonLines();
         String everything = String.join("\n", stdout.lines());
         assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Primed before the snapshot"))).hasSize(1);
+        assertThat(filter(lines, Map.of("message", "Answered contact flow", "awsRequestId", PrimingContext.REQUEST_ID)))
+                .as("one logged pass of the priming; its %d lookups for the JIT are not logged", NomidioActionHandler.PRIMING_LOOKUPS)
+                .extracting(line -> line.path("action").asText())
+                .containsExactlyElementsOf(NomidioActionHandler.PRIMING_ACTIONS);
+        assertThat(filter(lines, Map.of("message", "Decrypted the access key secret")))
+                .as("one per logged decrypt (5 here), not one per priming refill (300)").hasSizeLessThan(10);
         assertThat(filter(lines, Map.of("function", "nomidioAction", "message", "Restored from the snapshot"))).hasSize(2);
         assertThat(filter(lines, Map.of("function", "nomidioAction", "message",
                 "Refilled the secret and token after the restore"))).singleElement()
