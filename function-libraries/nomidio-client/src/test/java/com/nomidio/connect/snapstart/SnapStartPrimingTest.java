@@ -1,7 +1,6 @@
 package com.nomidio.connect.snapstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nomidio.connect.aws.AwsEnvironment;
@@ -209,16 +208,16 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void repeatUnlogged_whenARepetitionPrintsOrFails_discardsItsOutputAndRestoresStdout() {
+    void repeatUnlogged_whenARepetitionPrintsOrFails_discardsItsOutputAndRestoresStdout() throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             AtomicInteger runs = new AtomicInteger();
-            assertThatCode(() -> SnapStartPriming.repeatUnlogged(3, () -> {
+            assertThat(SnapStartPriming.repeatUnlogged(3, () -> {
                 runs.incrementAndGet();
                 System.out.println("a priming line");
-            })).doesNotThrowAnyException();
+            })).isEqualTo(3);
             assertThatThrownBy(() -> SnapStartPriming.repeatUnlogged(3, () -> {
                 System.out.println("a failing priming line");
                 throw new IllegalStateException("repetition broke");
@@ -230,6 +229,18 @@ class SnapStartPrimingTest {
         } finally {
             System.setOut(original);
         }
+    }
+
+    @Test
+    void repeatUnlogged_whenItsBudgetHasPassed_startsNoMoreRepetitionsAndRestoresStdout() throws Exception {
+        PrintStream original = System.out;
+        AtomicInteger runs = new AtomicInteger();
+
+        int ran = SnapStartPriming.repeatUnlogged(300, Duration.ZERO, runs::incrementAndGet);
+
+        assertThat(ran).isZero();
+        assertThat(runs.get()).isZero();
+        assertThat(System.out).isSameAs(original);
     }
 
     @Test
