@@ -346,7 +346,7 @@ public final class SnapStartPriming implements Resource {
                 caches.add(cache);
             }
         }
-        lastRefill = startRefill(caches, true);
+        lastRefill = startRefill(caches);
         LOG.atInfo().addKeyValue("function", function).addKeyValue("forgotten", forgotten)
                 .addKeyValue("refilling", caches.size()).log("Restored from the snapshot");
     }
@@ -381,13 +381,14 @@ public final class SnapStartPriming implements Resource {
         return refill(primingCopy);
     }
 
-    /** Refills {@code caches} in order on {@link #REFILLER}; the future completes when it has, failed or not. */
-    private CompletableFuture<Refill> startRefill(List<SnapshotSensitive> caches, boolean log) {
+    /**
+     * Refills {@code caches} in order on {@link #REFILLER} and logs the outcome; the future completes when it has,
+     * failed or not.
+     */
+    private CompletableFuture<Refill> startRefill(List<SnapshotSensitive> caches) {
         return CompletableFuture.supplyAsync(() -> {
             Refill refill = refill(caches);
-            if (log) {
-                log(refill);
-            }
+            log(refill);
             return refill;
         }, REFILLER);
     }
