@@ -5,7 +5,6 @@ import com.nomidio.connect.secret.SecretEncryptionContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,9 +56,10 @@ public final class SnapStartProxy {
 
         // The same warm figures in fresh JVMs with the deployed flags, back to back and after a pause (WarmInDeployedJvm).
         int warmJvms = 3;
+        int deployedMeasured = Math.min(measured, 2000);
         Warm[] deployed = new Warm[warmJvms];
         for (int i = 0; i < warmJvms; i++) {
-            deployed[i] = warmInDeployedJvm(event, warmup, Math.min(measured, 2000), PAUSED_CALLS, PAUSE_MS);
+            deployed[i] = warmInDeployedJvm(event, warmup, deployedMeasured, PAUSED_CALLS, PAUSE_MS);
         }
 
         double[] noHook = new double[runs];
@@ -88,6 +88,7 @@ public final class SnapStartProxy {
         // A restored environment must also decrypt its secret and fetch a token before its first identify (neither
         // is in the snapshot, by design): the joining call's bound adds those two round trips.
         double joinGoal = deployedGoal + tokenTrip + kmsTrip;
+        double pausedJoinGoal = pausedGoal + tokenTrip + kmsTrip;
         double forgotten = median(deployed, Warm::forgottenAfterPause);
         double sameWorkGoal = 2 * forgotten + identifyTrip + tokenTrip + kmsTrip;
         long joinsInFlight = Arrays.stream(join).filter(t -> !t.refillDoneAtCall()).count();
@@ -108,7 +109,7 @@ public final class SnapStartProxy {
                 warmup, measured, warmHandler, identifyTrip, tokenTrip, kmsTrip);
         System.err.printf(Locale.ROOT, "warm, median of %d fresh JVMs with the deployed flags after %d calls: handler lookup"
                 + " %.2f ms, identify %.2f ms back to back (p50 of %d); %.2f ms and %.2f ms after %d ms idle (median of %d)%n",
-                warmJvms, warmup, deployedHandler, deployedIdentify, Math.min(measured, 2000), pausedHandler,
+                warmJvms, warmup, deployedHandler, deployedIdentify, deployedMeasured, pausedHandler,
                 pausedIdentify, PAUSE_MS, PAUSED_CALLS);
         System.err.printf(Locale.ROOT, "goal: first answer after init <= 2 x warm handler + gateway identify round trip,"
                 + " the warm answer read three ways%n");
@@ -121,9 +122,9 @@ public final class SnapStartProxy {
         verdict("  invoked after the refill ended", refilled, deployedGoal);
         verdict("  afterRestore + first lookup, joining the refill", callersTotal, joinGoal);
         System.err.printf(Locale.ROOT, "(c) deployed flags, each call after %d ms idle = %.2f ms (joining: + token + KMS"
-                + " Decrypt = %.2f ms)%n", PAUSE_MS, pausedGoal, pausedGoal + tokenTrip + kmsTrip);
+                + " Decrypt = %.2f ms)%n", PAUSE_MS, pausedGoal, pausedJoinGoal);
         verdict("  invoked after the refill ended", refilled, pausedGoal);
-        verdict("  afterRestore + first lookup, joining the refill", callersTotal, pausedGoal + tokenTrip + kmsTrip);
+        verdict("  afterRestore + first lookup, joining the refill", callersTotal, pausedJoinGoal);
         System.err.printf(Locale.ROOT, "(d) deployed flags, after %d ms idle, its secret and token forgotten (the same"
                 + " work: decrypt, token, identify): %.2f ms; x 2 + the three round trips = %.2f ms%n", PAUSE_MS,
                 forgotten, sameWorkGoal);
@@ -207,12 +208,7 @@ public final class SnapStartProxy {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] trips = new long[measured];
         for (int i = 0; i < warmup + measured; i++) {
-            long started = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long nanos = System.nanoTime() - started;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-            }
+            long nanos = WarmLookup.timedTrip(http, request);
             if (i >= warmup) {
                 trips[i - warmup] = nanos;
             }

@@ -2,14 +2,9 @@ package com.nomidio.connect.benchmarks.action;
 
 import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
 import com.nomidio.connect.snapstart.SnapStartPriming;
-import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,10 +12,10 @@ import java.util.Arrays;
 /**
  * The warm side of the SnapStart goal, measured as the first call is: in a fresh JVM with the deployed flags
  * ({@link SnapStartProxy} starts it), not in the benchmark's own full-JIT JVM. After {@code warmup} lookups through a
- * handler built on demand, two readings of "a warm answer":
+ * handler built on demand, three readings of "a warm answer":
  * <ul>
  *   <li>back to back: {@code measured} lookups in a row, each beside the bare identify round trip ({@link
- *       WarmLookup#measure}, whose handler this is);</li>
+ *       WarmLookup#measure}, on this handler);</li>
  *   <li>after a pause: {@code paused} lookups, each after {@code pauseMs} of idleness, and as many bare identify
  *       round trips, each after the same pause. This is how a contact flow's calls reach a warm Lambda environment
  *       (one invocation at a time, with the environment idle, and frozen, in between), and how the first call after
@@ -42,31 +37,22 @@ public final class WarmInDeployedJvm {
         int paused = Integer.parseInt(args[3]);
         long pauseMs = Long.parseLong(args[4]);
 
-        WarmLookup.Result backToBack = WarmLookup.measure(event, warmup, measured);
-
-        // A handler of its own, warmed the same way, so that the paused calls follow the same history.
+        // One handler and one client: the paused calls follow the back-to-back ones, as in one warm environment.
         NomidioActionHandler handler = new NomidioActionHandler();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        WarmLookup.Result backToBack = WarmLookup.measure(handler, http, event, warmup, measured);
+
         HttpRequest bare = WarmLookup.bareIdentify();
-        for (int i = 0; i < warmup; i++) {
-            lookup(handler, event, new ByteArrayOutputStream(512));
-            http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
-        }
         String answer = "";
         long[] handlerAfterPause = new long[paused];
         long[] bareAfterPause = new long[paused];
         for (int i = 0; i < paused; i++) {
             Thread.sleep(pauseMs);
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            handlerAfterPause[i] = lookup(handler, event, out);
+            handlerAfterPause[i] = WarmLookup.timedLookup(handler, event, out);
             answer = out.toString();
             Thread.sleep(pauseMs);
-            long started = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
-            bareAfterPause[i] = System.nanoTime() - started;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the stub answered " + response.statusCode());
-            }
+            bareAfterPause[i] = WarmLookup.timedTrip(http, bare);
         }
         // A warm environment whose secret and token are gone (as after a restore, or a token's expiry): the lookup
         // decrypts, authenticates and identifies, the same work as a restored environment's first answer.
@@ -74,7 +60,7 @@ public final class WarmInDeployedJvm {
         for (int i = 0; i < paused; i++) {
             Thread.sleep(pauseMs);
             SnapStartPriming.forgetAll();
-            forgottenAfterPause[i] = lookup(handler, event, new ByteArrayOutputStream(512));
+            forgottenAfterPause[i] = WarmLookup.timedLookup(handler, event, new ByteArrayOutputStream(512));
         }
         Arrays.sort(forgottenAfterPause);
         Arrays.sort(handlerAfterPause);
@@ -86,16 +72,5 @@ public final class WarmInDeployedJvm {
                 + " forgottenAfterPauseNs=" + WarmLookup.percentile(forgottenAfterPause, 50));
         System.err.println("ANSWERED " + answer);
         System.err.flush();
-    }
-
-    private static long lookup(NomidioActionHandler handler, byte[] event, ByteArrayOutputStream out) throws IOException {
-        LocalLambdaContext context = new LocalLambdaContext("nomidioAction", WarmLookup.CONNECT_REMAINING_MS);
-        long started = System.nanoTime();
-        handler.handleRequest(new ByteArrayInputStream(event), out, context);
-        long nanos = System.nanoTime() - started;
-        if (!out.toString().contains("\"nomidio_status\":\"ENROLLED\"")) {
-            throw new IllegalStateException("the handler did not answer ENROLLED: " + out);
-        }
-        return nanos;
     }
 }

@@ -4,10 +4,12 @@ import com.nomidio.connect.action.entrypoints.NomidioActionHandler;
 import com.nomidio.connect.testkit.lambda.LocalLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,28 +51,19 @@ public final class WarmLookup {
 
     /** {@code warmup} then {@code measured} lookups through a handler built from the environment, each beside the bare trip. */
     static Result measure(byte[] event, int warmup, int measured) throws Exception {
-        NomidioActionHandler handler = new NomidioActionHandler();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest bare = bareIdentify();
+        return measure(new NomidioActionHandler(), HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+                event, warmup, measured);
+    }
 
+    /** As {@link #measure(byte[], int, int)}, through {@code handler}, the bare trips on {@code http}. */
+    static Result measure(NomidioActionHandler handler, HttpClient http, byte[] event, int warmup, int measured)
+            throws Exception {
+        HttpRequest bare = bareIdentify();
         long[] viaHandler = new long[measured];
         long[] bareTrip = new long[measured];
         for (int i = 0; i < warmup + measured; i++) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-            // Each invocation gets Connect's 8 s afresh, as in Lambda.
-            LocalLambdaContext context = new LocalLambdaContext("nomidioAction", CONNECT_REMAINING_MS);
-            long started = System.nanoTime();
-            handler.handleRequest(new ByteArrayInputStream(event), out, context);
-            long handlerNanos = System.nanoTime() - started;
-            if (i == 0 && !out.toString().contains("\"nomidio_status\":\"ENROLLED\"")) {
-                throw new IllegalStateException("the handler did not answer ENROLLED: " + out);
-            }
-            started = System.nanoTime();
-            HttpResponse<byte[]> response = http.send(bare, HttpResponse.BodyHandlers.ofByteArray());
-            long bareNanos = System.nanoTime() - started;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the stub answered " + response.statusCode());
-            }
+            long handlerNanos = timedLookup(handler, event, new ByteArrayOutputStream(512));
+            long bareNanos = timedTrip(http, bare);
             if (i >= warmup) {
                 viaHandler[i - warmup] = handlerNanos;
                 bareTrip[i - warmup] = bareNanos;
@@ -79,6 +72,34 @@ public final class WarmLookup {
         Arrays.sort(viaHandler);
         Arrays.sort(bareTrip);
         return new Result(viaHandler, bareTrip);
+    }
+
+    /**
+     * Nanoseconds of one lookup through {@code handler}, its answer written to {@code out}; fails unless the stand-in's
+     * caller was found ENROLLED (checked after the clock stops).
+     */
+    static long timedLookup(NomidioActionHandler handler, byte[] event, ByteArrayOutputStream out) throws IOException {
+        // Each invocation gets Connect's 8 s afresh, as in Lambda.
+        LocalLambdaContext context = new LocalLambdaContext("nomidioAction", CONNECT_REMAINING_MS);
+        long started = System.nanoTime();
+        handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        long nanos = System.nanoTime() - started;
+        if (!out.toString().contains("\"nomidio_status\":\"ENROLLED\"")) {
+            throw new IllegalStateException("the handler did not answer ENROLLED: " + out);
+        }
+        return nanos;
+    }
+
+    /** Nanoseconds of one bare round trip of {@code request}; fails unless the stand-in answered 200. */
+    static long timedTrip(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        long nanos = System.nanoTime() - started;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return nanos;
     }
 
     /** The identify request the handler's lookup sends, as a bare request to the same stand-in. */
